@@ -1,0 +1,10 @@
+# Finds libmpv through pkg-config and exposes the Libmpv::Libmpv imported target.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(PC_LIBMPV QUIET mpv)
+include(FindPackageHandleStandardArgs)
+find_package_handle_standard_args(Libmpv REQUIRED_VARS PC_LIBMPV_LINK_LIBRARIES VERSION_VAR PC_LIBMPV_VERSION)
+if(Libmpv_FOUND AND NOT TARGET Libmpv::Libmpv)
+    add_library(Libmpv::Libmpv INTERFACE IMPORTED)
+    target_include_directories(Libmpv::Libmpv INTERFACE ${PC_LIBMPV_INCLUDE_DIRS})
+    target_link_libraries(Libmpv::Libmpv INTERFACE ${PC_LIBMPV_LINK_LIBRARIES})
+endif()

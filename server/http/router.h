@@ -1,0 +1,66 @@
+#pragma once
+
+#include "server/http/httprequest.h"
+#include "server/http/httpresponse.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace Kinora::Server::Http {
+
+using Handler = std::function<HttpResponse(HttpRequest &)>;
+
+enum class BodyMode {
+    Memory, // buffered up to maxBodyBytes
+    File,   // streamed to a temporary file, up to maxBodyBytes
+};
+
+struct RouteOptions
+{
+    qint64 maxBodyBytes = 1 << 20; // larger Content-Length is refused with 413 before reading
+    BodyMode bodyMode = BodyMode::Memory;
+};
+
+struct RouteInfo
+{
+    QByteArray method;
+    QString pattern;
+};
+
+// Maps (method, path) to handlers. Patterns are literal segments, "{name}"
+// segments captured into HttpRequest::pathParams, and an optional trailing
+// "{*name}" that captures the rest of the path. Thread-safe for lookups once
+// the server runs; routes are added before listening.
+class Router
+{
+public:
+    struct Route
+    {
+        QByteArray method;
+        QString pattern;
+        QStringList segments;
+        Handler handler;
+        RouteOptions options;
+    };
+
+    struct Match
+    {
+        enum class Kind { Found, NotFound, MethodNotAllowed } kind = Kind::NotFound;
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QList<QByteArray> allowedMethods; // for 405 and OPTIONS
+    };
+
+    void addRoute(const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options = {});
+    Match match(QByteArrayView method, QStringView path) const;
+    QList<RouteInfo> routes() const;
+
+private:
+    std::vector<std::unique_ptr<Route>> m_routes;
+};
+
+} // namespace Kinora::Server::Http

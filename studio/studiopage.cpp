@@ -1,0 +1,4 @@
+#include "studio/studiopage.h"
+namespace Kinora::Studio {
+StudioPage::StudioPage(QWidget *parent) : QWidget(parent) {}
+}
