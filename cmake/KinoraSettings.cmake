@@ -25,6 +25,6 @@ target_compile_definitions(kinora_settings INTERFACE
     KINORA_VERSION="${PROJECT_VERSION}")
 
 if(KINORA_SANITIZE)
-    target_compile_options(kinora_settings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_compile_options(kinora_settings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -O1)
     target_link_options(kinora_settings INTERFACE -fsanitize=address,undefined)
 endif()

@@ -23,6 +23,13 @@ struct HttpServerSettings
     int maxConnections = 10'000;
     QStringList corsAllowedOrigins;        // "*" allows any origin; empty: no CORS headers
     QString tempDir;                       // where BodyMode::File bodies are written
+    QByteArray corsAllowHeaders = "Authorization, Content-Type, Range, Tus-Resumable, Upload-Length, Upload-Offset, Upload-Metadata, Upload-Checksum";
+    QByteArray corsExposeHeaders;          // Access-Control-Expose-Headers on normal responses; empty: none
+    int corsMaxAgeSeconds = 600;
+    int lingerMs = 2000;                   // after an error reply, unread input is drained this long before closing
+    int lingerMaxBytes = 256 * 1024;       // ... and at most this many bytes
+    int writeTimeoutMs = 60'000;           // a client that reads nothing of its response for this long is dropped
+    QString webSocketPath = QStringLiteral("/ws");
 };
 
 } // namespace Kinora::Server::Http

@@ -1,0 +1,388 @@
+#include "app/mainwindow.h"
+
+#include "app/accountbutton.h"
+#include "app/appcontext.h"
+#include "app/appsettings.h"
+#include "app/messagebanner.h"
+#include "app/placeholderpage.h"
+#include "app/settingspage.h"
+#include "app/signindialog.h"
+#include "app/signupdialog.h"
+#include "app/themecontroller.h"
+#include "app/themedicon.h"
+#include "core/net/apiclient.h"
+#include "core/net/authservice.h"
+#include "core/net/healthmonitor.h"
+#include "studio/studiopage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMetaEnum>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace Kinora::App {
+
+namespace {
+constexpr int PageCount = 5;
+const char *const PageIcons[PageCount] = {"home", "search", "studio", "library", "settings"};
+}
+
+MainWindow::MainWindow(AppContext *context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(ThemedIcon::fullColor(QStringLiteral("kinora")));
+    buildUi();
+    retranslateUi();
+    refreshIcons();
+    restoreWindowState();
+    updateAccount();
+
+    Core::AuthService *auth = m_context->auth();
+    connect(auth, &Core::AuthService::signedIn, this, [this](const Core::UserInfo &user) {
+        m_context->settings()->setLastUsername(m_context->serverUrl(), user.username);
+        m_sessionExpired = false;
+        if (m_noticeBanner->property("kind").toString() == QLatin1String("session"))
+            m_noticeBanner->hide();
+        updateAccount();
+        statusBar()->showMessage(tr("Signed in as %1.").arg(user.username), 5000);
+    });
+    connect(auth, &Core::AuthService::signedOut, this, [this] {
+        updateAccount();
+        if (!m_sessionExpired)
+            statusBar()->showMessage(tr("Signed out."), 5000);
+    });
+    connect(auth, &Core::AuthService::sessionExpired, this, [this] {
+        m_sessionExpired = true;
+        m_noticeBanner->setProperty("kind", QStringLiteral("session"));
+        m_noticeBanner->setActionText(tr("Sign in…"));
+        m_noticeBanner->showMessage(tr("Your session has expired. Please sign in again."));
+    });
+    connect(auth, &Core::AuthService::credentialStorageUnavailable, this, [this] {
+        m_noticeBanner->setProperty("kind", QStringLiteral("keyring"));
+        m_noticeBanner->setActionText(QString());
+        m_noticeBanner->showMessage(tr("No keyring service is available, so Kinora cannot remember your sign-in "
+                                       "safely. You stay signed in until you quit and will be asked for your "
+                                       "password next time."));
+    });
+    connect(auth, &Core::AuthService::restoreFinished, this, &MainWindow::onRestoreFinished);
+    connect(m_noticeBanner, &MessageBanner::actionTriggered, this, [this] {
+        if (m_noticeBanner->property("kind").toString() == QLatin1String("session"))
+            showSignInDialog();
+    });
+
+    Core::HealthMonitor *health = m_context->health();
+    connect(health, &Core::HealthMonitor::unreachable, this, &MainWindow::onServerUnreachable);
+    connect(health, &Core::HealthMonitor::reachable, this, &MainWindow::onServerReachable);
+    connect(m_connectionBanner, &MessageBanner::actionTriggered, health, &Core::HealthMonitor::checkNow);
+
+    connect(m_context->theme(), &ThemeController::themeChanged, this, &MainWindow::refreshIcons);
+    connect(m_settingsPage, &SettingsPage::serverUrlChanged, this, &MainWindow::applyServerUrl);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    auto *central = new QWidget(this);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+
+    m_header = new QWidget(central);
+    m_header->setObjectName(QStringLiteral("header"));
+    m_header->setAutoFillBackground(true);
+    m_header->setBackgroundRole(QPalette::Base);
+    auto *headerLayout = new QHBoxLayout(m_header);
+    m_pageTitle = new QLabel(m_header);
+    m_pageTitle->setObjectName(QStringLiteral("pageTitle"));
+    QFont titleFont = m_pageTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_pageTitle->setFont(titleFont);
+    m_accountButton = new AccountButton(m_header);
+    const int headerIcon = m_accountButton->fontMetrics().height();
+    m_accountButton->setIconSize(QSize(headerIcon, headerIcon));
+    headerLayout->addWidget(m_pageTitle, 1);
+    headerLayout->addWidget(m_accountButton);
+    outer->addWidget(m_header);
+    auto *headerLine = new QFrame(central);
+    headerLine->setFrameShape(QFrame::HLine);
+    headerLine->setFrameShadow(QFrame::Plain);
+    headerLine->setForegroundRole(QPalette::Mid);
+    outer->addWidget(headerLine);
+
+    m_connectionBanner = new MessageBanner(MessageBanner::Kind::Error, central);
+    m_connectionBanner->setClosable(false);
+    m_noticeBanner = new MessageBanner(MessageBanner::Kind::Notice, central);
+    outer->addWidget(m_connectionBanner);
+    outer->addWidget(m_noticeBanner);
+
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    m_sidebar = new QListWidget(central);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_sidebar->setBackgroundRole(QPalette::AlternateBase);
+    m_sidebar->viewport()->setBackgroundRole(QPalette::AlternateBase);
+    m_sidebar->setSpacing(2);
+    m_stack = new QStackedWidget(central);
+    m_stack->setObjectName(QStringLiteral("pages"));
+    body->addWidget(m_sidebar);
+    body->addWidget(m_stack, 1);
+    outer->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_stack->addWidget(new PlaceholderPage(PlaceholderPage::Kind::Home, m_stack));
+    m_stack->addWidget(new PlaceholderPage(PlaceholderPage::Kind::Search, m_stack));
+    m_stack->addWidget(new Studio::StudioPage(m_stack));
+    m_stack->addWidget(new PlaceholderPage(PlaceholderPage::Kind::Library, m_stack));
+    m_settingsPage = new SettingsPage(m_context->settings(), m_context->theme(), m_context->language(),
+                                      m_context->serverUrl(), m_stack);
+    m_stack->addWidget(m_settingsPage);
+
+    for (int i = 0; i < PageCount; ++i) {
+        auto *item = new QListWidgetItem(m_sidebar);
+        item->setData(Qt::UserRole, i);
+        auto *action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, [this, i] { setCurrentPage(static_cast<Page>(i)); });
+        addAction(action);
+        m_pageActions.append(action);
+    }
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_stack->setCurrentIndex(row);
+        m_pageTitle->setText(m_sidebar->item(row)->text());
+    });
+
+    connect(m_accountButton->signInAction(), &QAction::triggered, this, &MainWindow::showSignInDialog);
+    connect(m_accountButton->signUpAction(), &QAction::triggered, this, &MainWindow::showSignUpDialog);
+    connect(m_accountButton->signOutAction(), &QAction::triggered, m_context->auth(), &Core::AuthService::signOut);
+    connect(m_accountButton->signOutEverywhereAction(), &QAction::triggered, m_context->auth(),
+            &Core::AuthService::signOutEverywhere);
+
+    m_serverStatus = new QLabel(this);
+    m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
+    statusBar()->addPermanentWidget(m_serverStatus);
+
+    setTabOrder(m_accountButton, m_sidebar);
+    setTabOrder(m_sidebar, m_stack);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Kinora"));
+    const QString names[PageCount] = {tr("Home"), tr("Search"), tr("Studio"), tr("Library"), tr("Settings")};
+    for (int i = 0; i < PageCount; ++i) {
+        QListWidgetItem *item = m_sidebar->item(i);
+        item->setText(names[i]);
+        const QString shortcut = m_pageActions.at(i)->shortcut().toString(QKeySequence::NativeText);
+        item->setToolTip(tr("%1 (%2)").arg(names[i], shortcut));
+        m_pageActions.at(i)->setText(names[i]);
+    }
+    m_sidebar->setAccessibleName(tr("Navigation"));
+    if (m_sidebar->currentItem())
+        m_pageTitle->setText(m_sidebar->currentItem()->text());
+    m_connectionBanner->setActionText(tr("&Retry"));
+    if (m_connectionBanner->isVisibleTo(this))
+        onServerUnreachable(m_context->health()->lastError());
+    updateServerStatus();
+    updateSidebarWidth();
+}
+
+void MainWindow::refreshIcons()
+{
+    const QPalette pal = QApplication::palette();
+    for (int i = 0; i < PageCount; ++i)
+        m_sidebar->item(i)->setIcon(ThemedIcon::create(QString::fromLatin1(PageIcons[i]), pal));
+    const QIcon account = ThemedIcon::create(QStringLiteral("account"), pal);
+    m_accountButton->setIcon(account);
+    m_accountButton->signInAction()->setIcon(account);
+    m_accountButton->signOutAction()->setIcon(ThemedIcon::create(QStringLiteral("signout"), pal));
+}
+
+void MainWindow::updateSidebarWidth()
+{
+    // Sized from the font and the longest translated label, never from pixels.
+    const QFontMetrics metrics = m_sidebar->fontMetrics();
+    const int iconSize = metrics.height() + metrics.height() / 2;
+    m_sidebar->setIconSize(QSize(iconSize, iconSize));
+    int textWidth = 0;
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        QListWidgetItem *item = m_sidebar->item(i);
+        textWidth = qMax(textWidth, metrics.horizontalAdvance(item->text()));
+        item->setSizeHint(QSize(-1, iconSize + metrics.height()));
+    }
+    m_sidebar->setFixedWidth(iconSize + textWidth + metrics.averageCharWidth() * 8);
+}
+
+void MainWindow::restoreWindowState()
+{
+    AppSettings *settings = m_context->settings();
+    if (!restoreGeometry(settings->windowGeometry())) {
+        // First start: two thirds of the screen, whatever its size and scale.
+        const QSize available = screen() ? screen()->availableSize() : QSize(1280, 720);
+        resize(available * 2 / 3);
+    }
+    Page page = Page::Home;
+    const QString last = settings->lastPage();
+    for (int i = 0; i < PageCount; ++i) {
+        if (pageId(static_cast<Page>(i)) == last)
+            page = static_cast<Page>(i);
+    }
+    setCurrentPage(page);
+}
+
+void MainWindow::saveWindowState()
+{
+    AppSettings *settings = m_context->settings();
+    settings->setWindowGeometry(saveGeometry());
+    settings->setLastPage(pageId(currentPage()));
+    settings->sync();
+}
+
+QString MainWindow::pageId(Page page)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Page>().valueToKey(int(page))).toLower();
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(qMax(0, m_sidebar->currentRow()));
+}
+
+void MainWindow::setCurrentPage(Page page)
+{
+    m_sidebar->setCurrentRow(int(page));
+}
+
+void MainWindow::start()
+{
+    m_context->health()->start();
+    const QString username = m_context->settings()->lastUsername(m_context->serverUrl());
+    if (!username.isEmpty())
+        m_context->auth()->restoreSession(username);
+}
+
+void MainWindow::onRestoreFinished(bool restored, const Core::ApiError &error)
+{
+    // A server that is down now may come back: try again when it does.
+    m_restorePending = !restored && error.isNetworkError() && !error.code.isEmpty();
+    if (!restored && !error.code.isEmpty() && !error.isNetworkError())
+        statusBar()->showMessage(tr("Your saved sign-in is no longer valid. Please sign in again."), 8000);
+}
+
+void MainWindow::onServerUnreachable(const Core::ApiError &error)
+{
+    Q_UNUSED(error);
+    m_connectionBanner->showMessage(tr("Cannot reach the server at %1. Check that kinora-server is running.")
+                                        .arg(m_context->serverUrl().toDisplayString()));
+    updateServerStatus();
+}
+
+void MainWindow::onServerReachable()
+{
+    m_connectionBanner->hide();
+    updateServerStatus();
+    if (m_restorePending && !m_context->auth()->isSignedIn()) {
+        m_restorePending = false;
+        const QString username = m_context->settings()->lastUsername(m_context->serverUrl());
+        if (!username.isEmpty())
+            m_context->auth()->restoreSession(username);
+    }
+}
+
+void MainWindow::updateServerStatus()
+{
+    const Core::HealthMonitor *health = m_context->health();
+    const QString url = m_context->serverUrl().toDisplayString();
+    switch (health->state()) {
+    case Core::HealthMonitor::State::Reachable:
+        m_serverStatus->setText(health->serverVersion().isEmpty()
+                                    ? tr("Connected to %1").arg(url)
+                                    : tr("Connected to %1 (server %2)").arg(url, health->serverVersion()));
+        break;
+    case Core::HealthMonitor::State::Unreachable:
+        m_serverStatus->setText(tr("Offline: %1").arg(url));
+        break;
+    case Core::HealthMonitor::State::Unknown:
+        m_serverStatus->setText(tr("Connecting to %1…").arg(url));
+        break;
+    }
+}
+
+void MainWindow::applyServerUrl(const QUrl &url)
+{
+    m_connectionBanner->hide();
+    m_context->setServerUrl(url);
+    updateServerStatus();
+    const QString username = m_context->settings()->lastUsername(url);
+    if (!username.isEmpty())
+        m_context->auth()->restoreSession(username);
+}
+
+void MainWindow::updateAccount()
+{
+    m_accountButton->setUser(m_context->auth()->user());
+}
+
+void MainWindow::showSignInDialog()
+{
+    if (m_signUpDialog)
+        m_signUpDialog->close();
+    if (!m_signInDialog) {
+        m_signInDialog = new SignInDialog(m_context->auth(), this);
+        m_signInDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_signInDialog->setUsername(m_context->settings()->lastUsername(m_context->serverUrl()));
+        connect(m_signInDialog, &SignInDialog::signUpRequested, this, &MainWindow::showSignUpDialog,
+                Qt::QueuedConnection);
+    }
+    m_signInDialog->open();
+    m_signInDialog->raise();
+    m_signInDialog->activateWindow();
+}
+
+void MainWindow::showSignUpDialog()
+{
+    if (m_signInDialog)
+        m_signInDialog->close();
+    if (!m_signUpDialog) {
+        m_signUpDialog = new SignUpDialog(m_context->auth(), this);
+        m_signUpDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_signUpDialog->open();
+    m_signUpDialog->raise();
+    m_signUpDialog->activateWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    else if (event->type() == QEvent::FontChange)
+        updateSidebarWidth();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace Kinora::App

@@ -1,0 +1,10 @@
+#include "core/net/credentialstore.h"
+
+namespace Kinora::Core {
+
+CredentialStore::CredentialStore(QObject *parent)
+    : QObject(parent)
+{
+}
+
+} // namespace Kinora::Core

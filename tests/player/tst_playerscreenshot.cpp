@@ -1,0 +1,146 @@
+// The player on a real display: under Xvfb with Mesa's llvmpipe, mpv renders
+// through the render API into the QOpenGLWidget. The grabbed framebuffer must
+// hold a decoded frame (not black), the controls must be laid out below it,
+// and the whole player is saved as player-screenshot.png next to the test.
+// The binary re-runs itself under xvfb-run; without xvfb-run it skips (77).
+#include "localhttpserver.h"
+#include "testladder.h"
+
+#include "player/abr/abrregistry.h"
+#include "player/mpv/mpvhlsplayer.h"
+#include "player/mpv/mpvvideowidget.h"
+#include "player/ui/playerwidget.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace Kinora::Player;
+
+class TestPlayerScreenshot : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    LocalHttpServer m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(TestLadder::encode(m_dir.path(), {QStringLiteral("r0"), QStringLiteral("640x360"), 800}, 8, 2, &error),
+                 qPrintable(error));
+        m_server.setRoot(m_dir.path());
+        QVERIFY(m_server.listen());
+    }
+
+    void showsADecodedFrameAndTheControls()
+    {
+        QNetworkAccessManager network;
+        MpvHlsPlayer player(&network, AbrRegistry::defaultId());
+        QVERIFY2(player.initialize({{"vo", "libmpv"}, {"ao", "null"}, {"hwdec", "no"}}), qPrintable(player.errorString()));
+        PlayerWidget widget(&player, nullptr, nullptr, PlayerWidget::VideoOutput::Render);
+        widget.resize(960, 600);
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        widget.play(QUrl(m_server.baseUrl() + QStringLiteral("/r0/index.m3u8")), QStringLiteral("screenshot"));
+        QTRY_VERIFY_WITH_TIMEOUT(widget.videoWidget()->framesRendered() >= 10 && player.position() > 1.0, 60000);
+        QTest::keyClick(&widget, Qt::Key_K); // pause on a frame
+        QTest::keyClick(&widget, Qt::Key_I); // stats overlay on
+        QTest::qWait(700);
+
+        const QImage frame = widget.videoWidget()->grabFramebuffer();
+        QVERIFY(!frame.isNull());
+        int lit = 0;
+        int samples = 0;
+        for (int y = frame.height() / 10; y < frame.height(); y += frame.height() / 10) {
+            for (int x = frame.width() / 10; x < frame.width(); x += frame.width() / 10) {
+                const QColor c = frame.pixelColor(x, y);
+                ++samples;
+                if (c.red() + c.green() + c.blue() > 60)
+                    ++lit;
+            }
+        }
+        qInfo("%d of %d sampled pixels are not black (frame %dx%d, %d frames rendered)", lit, samples, frame.width(),
+              frame.height(), widget.videoWidget()->framesRendered());
+        QVERIFY2(lit * 2 > samples, "the video area shows a decoded frame");
+
+        auto *seekBar = widget.findChild<QSlider *>();
+        QVERIFY(seekBar && seekBar->isVisible());
+        QVERIFY(seekBar->geometry().top() >= widget.videoWidget()->mapTo(&widget, QPoint(0, 0)).y()
+                                                 + widget.videoWidget()->height() - 1);
+        const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/player-screenshot.png");
+        QVERIFY(widget.grab().save(path));
+        qInfo("saved %s", qPrintable(path));
+
+        // Dark palette, small size: the controls stay legible and laid out.
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(32, 32, 36));
+        dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Button, QColor(48, 48, 54));
+        dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
+        dark.setColor(QPalette::Base, QColor(24, 24, 28));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        QApplication::setPalette(dark);
+        widget.resize(480, 320);
+        QTest::keyClick(&widget, Qt::Key_I); // stats off
+        QTest::qWait(500);
+        const QString darkPath = QCoreApplication::applicationDirPath() + QStringLiteral("/player-screenshot-dark.png");
+        QVERIFY(widget.grab().save(darkPath));
+        QVERIFY(seekBar->isVisible() && seekBar->width() > 50);
+
+        // The mini player: the GL widget moves to its own window and renders again there.
+        const int before = widget.videoWidget()->framesRendered();
+        widget.toggleMiniPlayer();
+        QVERIFY(widget.isMiniPlayer());
+        QTest::keyClick(&widget, Qt::Key_K); // resume
+        QTRY_VERIFY_WITH_TIMEOUT(widget.videoWidget()->framesRendered() > before + 5, 20000);
+        widget.toggleMiniPlayer();
+        QVERIFY(!widget.isMiniPlayer());
+        const int back = widget.videoWidget()->framesRendered();
+        QTRY_VERIFY_WITH_TIMEOUT(widget.videoWidget()->framesRendered() > back + 5 || player.position() > 7.0, 20000);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (qgetenv("KINORA_SCREENSHOT_CHILD") != "1") {
+        QCoreApplication app(argc, argv);
+        const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("xvfb-run"));
+        if (xvfb.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty()) {
+            std::printf("SKIP: xvfb-run or ffmpeg is not installed\n");
+            return 77;
+        }
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("KINORA_SCREENSHOT_CHILD"), QStringLiteral("1"));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        environment.insert(QStringLiteral("LIBGL_ALWAYS_SOFTWARE"), QStringLiteral("1"));
+        QProcess child;
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::ForwardedChannels);
+        QStringList arguments = {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1280x720x24"),
+                                 app.applicationFilePath()};
+        arguments.append(app.arguments().mid(1));
+        child.start(xvfb, arguments);
+        if (!child.waitForFinished(240000)) {
+            child.kill();
+            child.waitForFinished(5000);
+            return 1;
+        }
+        return child.exitStatus() == QProcess::NormalExit ? child.exitCode() : 1;
+    }
+    QApplication app(argc, argv);
+    TestPlayerScreenshot test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_playerscreenshot.moc"

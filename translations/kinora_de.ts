@@ -1,0 +1,1284 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>FfmpegError</name>
+    <message>
+        <source>%1: %2 failed: %3</source>
+        <translation>%1: %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: %3 failed: %4</source>
+        <translation>%1: Stream %2: %3 fehlgeschlagen: %4</translation>
+    </message>
+</context>
+<context>
+    <name>HlsPlaylistWriter</name>
+    <message>
+        <source>%1: the playlist cannot be written: %2</source>
+        <translation>%1: Die Playlist kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>JpegWriter</name>
+    <message>
+        <source>%1: the JPEG encoder is not available</source>
+        <translation>%1: Der JPEG-Encoder ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1: out of memory</source>
+        <translation>%1: Nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>opening the JPEG encoder</source>
+        <translation>Öffnen des JPEG-Encoders</translation>
+    </message>
+    <message>
+        <source>allocating the picture</source>
+        <translation>Reservieren des Bildes</translation>
+    </message>
+    <message>
+        <source>%1: the picture cannot be scaled</source>
+        <translation>%1: Das Bild kann nicht skaliert werden</translation>
+    </message>
+    <message>
+        <source>encoding the JPEG</source>
+        <translation>Kodieren des JPEG</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: Kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::AccountButton</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Ersteller</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Zuschauer</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <source>Create account…</source>
+        <translation>Konto erstellen …</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out on all devices</source>
+        <translation>Auf allen Geräten abmelden</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>username · role</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in or create an account</source>
+        <translation>Anmelden oder ein Konto erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::MainWindow</name>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>No keyring service is available, so Kinora cannot remember your sign-in safely. You stay signed in until you quit and will be asked for your password next time.</source>
+        <translation>Es ist kein Schlüsselbund-Dienst verfügbar, daher kann Kinora Ihre Anmeldung nicht sicher speichern. Sie bleiben angemeldet, bis Sie Kinora beenden, und werden beim nächsten Start erneut nach Ihrem Passwort gefragt.</translation>
+    </message>
+    <message>
+        <source>Kinora</source>
+        <translation>Kinora</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Startseite</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Mediathek</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Your saved sign-in is no longer valid. Please sign in again.</source>
+        <translation>Ihre gespeicherte Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check that kinora-server is running.</source>
+        <translation>Der Server unter %1 ist nicht erreichbar. Prüfen Sie, ob kinora-server läuft.</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (server %2)</source>
+        <translation>Verbunden mit %1 (Server %2)</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Offline: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::MessageBanner</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::PlaceholderPage</name>
+    <message>
+        <source>Welcome to Kinora</source>
+        <translation>Willkommen bei Kinora</translation>
+    </message>
+    <message>
+        <source>Your home feed will show new videos from the channels you follow, live streams happening now and recommendations from your server.</source>
+        <translation>Ihre Startseite wird neue Videos der Kanäle zeigen, denen Sie folgen, laufende Livestreams und Empfehlungen Ihres Servers.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search will find videos, live streams and channels on your server, with filters for duration, date and language.</source>
+        <translation>Die Suche wird Videos, Livestreams und Kanäle auf Ihrem Server finden, mit Filtern für Dauer, Datum und Sprache.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Mediathek</translation>
+    </message>
+    <message>
+        <source>Your library will keep your watch history, the videos you saved for later and your playlists.</source>
+        <translation>Ihre Mediathek wird Ihren Wiedergabeverlauf, die für später gespeicherten Videos und Ihre Playlists enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::ServerUrl</name>
+    <message>
+        <source>Enter the address of a Kinora server.</source>
+        <translation>Geben Sie die Adresse eines Kinora-Servers ein.</translation>
+    </message>
+    <message>
+        <source>This is not a valid address.</source>
+        <translation>Dies ist keine gültige Adresse.</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https://.</source>
+        <translation>Die Adresse muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The address has no host name.</source>
+        <translation>Die Adresse enthält keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The address must not contain a user name or password.</source>
+        <translation>Die Adresse darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+    </message>
+    <message>
+        <source>The address must not contain a query or a fragment.</source>
+        <translation>Die Adresse darf weder Abfrage noch Fragment enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::SettingsPage</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Connected: Kinora server %1 at %2, database %3.</source>
+        <translation>Verbunden: Kinora-Server %1 unter %2, Datenbank %3.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered, but it is not a working Kinora server.</source>
+        <translation>Der Server unter %1 hat geantwortet, ist aber kein funktionierender Kinora-Server.</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language and theme apply immediately and are remembered for the next start.</source>
+        <translation>Sprache und Design gelten sofort und bleiben für den nächsten Start gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::SignInDialog</name>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to Kinora</source>
+        <translation>Bei Kinora anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with your account on this Kinora server.</source>
+        <translation>Melden Sie sich mit Ihrem Konto auf diesem Kinora-Server an.</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Create an account…</source>
+        <translation>Konto &amp;erstellen …</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::SignUpDialog</name>
+    <message>
+        <source>Choose a username.</source>
+        <translation>Wählen Sie einen Benutzernamen.</translation>
+    </message>
+    <message>
+        <source>Choose a password.</source>
+        <translation>Wählen Sie ein Passwort.</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Creating account…</source>
+        <translation>Konto wird erstellt …</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>Konto &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Create a Kinora account</source>
+        <translation>Ein Kinora-Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Create an account on this Kinora server to upload videos, go live and keep a library.</source>
+        <translation>Erstellen Sie ein Konto auf diesem Kinora-Server, um Videos hochzuladen, live zu gehen und eine Mediathek zu führen.</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password:</source>
+        <translation>Passwort &amp;bestätigen:</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::ApiClient</name>
+    <message>
+        <source>The server at %1 did not answer in time.</source>
+        <translation>Der Server unter %1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1: %2</source>
+        <translation>Der Server unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Network error while talking to %1: %2</source>
+        <translation>Netzwerkfehler bei der Verbindung mit %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::AudioEncoder</name>
+    <message>
+        <source>the AAC encoder is not available</source>
+        <translation>der AAC-Encoder ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>opening the AAC encoder</source>
+        <translation>Öffnen des AAC-Encoders</translation>
+    </message>
+    <message>
+        <source>setting up the resampler</source>
+        <translation>Einrichten des Resamplers</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>resampling</source>
+        <translation>Resampling</translation>
+    </message>
+    <message>
+        <source>allocating resampled audio</source>
+        <translation>Reservieren des umgetasteten Audios</translation>
+    </message>
+    <message>
+        <source>flushing the AAC encoder</source>
+        <translation>Leeren des AAC-Encoders</translation>
+    </message>
+    <message>
+        <source>allocating an audio frame</source>
+        <translation>Reservieren eines Audio-Frames</translation>
+    </message>
+    <message>
+        <source>audio: the sample buffer ran dry</source>
+        <translation>Audio: Der Sample-Puffer ist leergelaufen</translation>
+    </message>
+    <message>
+        <source>encoding AAC</source>
+        <translation>Kodieren von AAC</translation>
+    </message>
+    <message>
+        <source>receiving AAC packets</source>
+        <translation>Empfangen von AAC-Paketen</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::FileRangeDevice</name>
+    <message>
+        <source>%1 is shorter than expected</source>
+        <translation>%1 ist kürzer als erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::HealthMonitor</name>
+    <message>
+        <source>The server reports a problem: %1</source>
+        <translation>Der Server meldet ein Problem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::HlsSegmenter</name>
+    <message>
+        <source>%1: the folder cannot be created</source>
+        <translation>%1: Der Ordner kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>creating the MPEG-TS muxer</source>
+        <translation>Erstellen des MPEG-TS-Muxers</translation>
+    </message>
+    <message>
+        <source>adding the video stream to the muxer</source>
+        <translation>Hinzufügen des Videostreams zum Muxer</translation>
+    </message>
+    <message>
+        <source>adding the audio stream to the muxer</source>
+        <translation>Hinzufügen des Audiostreams zum Muxer</translation>
+    </message>
+    <message>
+        <source>writing the MPEG-TS header</source>
+        <translation>Schreiben des MPEG-TS-Headers</translation>
+    </message>
+    <message>
+        <source>creating the segment</source>
+        <translation>Erstellen des Segments</translation>
+    </message>
+    <message>
+        <source>flushing the segment</source>
+        <translation>Leeren des Segments</translation>
+    </message>
+    <message>
+        <source>closing the segment</source>
+        <translation>Schließen des Segments</translation>
+    </message>
+    <message>
+        <source>writing a packet</source>
+        <translation>Schreiben eines Pakets</translation>
+    </message>
+    <message>
+        <source>%1: out of memory</source>
+        <translation>%1: Nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>finishing the MPEG-TS stream</source>
+        <translation>Abschließen des MPEG-TS-Streams</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::HlsTranscoder</name>
+    <message>
+        <source>Transcoding must not run on the GUI thread.</source>
+        <translation>Das Transkodieren darf nicht im GUI-Thread laufen.</translation>
+    </message>
+    <message>
+        <source>An input file and an output folder are required.</source>
+        <translation>Eine Eingabedatei und ein Ausgabeordner sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>%1: the folder cannot be created</source>
+        <translation>%1: Der Ordner kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>%1: no temporary folder can be created there: %2</source>
+        <translation>%1: Dort kann kein temporärer Ordner erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: the existing folder cannot be replaced</source>
+        <translation>%1: Der vorhandene Ordner kann nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>%1: the finished ladder cannot be moved into place</source>
+        <translation>%1: Die fertige Qualitätsstufenleiter kann nicht an ihren Platz verschoben werden</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::LadderPlanner</name>
+    <message>
+        <source>The source frame rate is unknown; the output uses 25 fps.</source>
+        <translation>Die Bildrate der Quelle ist unbekannt; die Ausgabe verwendet 25 fps.</translation>
+    </message>
+    <message>
+        <source>Variable frame rate (average %1 fps) is converted to a constant %2 fps.</source>
+        <translation>Die variable Bildrate (durchschnittlich %1 fps) wird in konstante %2 fps umgewandelt.</translation>
+    </message>
+    <message>
+        <source>The frame rate %1 fps is reduced to %2 fps.</source>
+        <translation>Die Bildrate %1 fps wird auf %2 fps reduziert.</translation>
+    </message>
+    <message>
+        <source>%1: no video or audio stream</source>
+        <translation>%1: Kein Video- oder Audiostream</translation>
+    </message>
+    <message>
+        <source>The segment duration must be between 1 and 30 seconds.</source>
+        <translation>Die Segmentdauer muss zwischen 1 und 30 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <source>The %1 audio is mixed down to stereo.</source>
+        <translation>Das %1-Audio wird auf Stereo heruntergemischt.</translation>
+    </message>
+    <message>
+        <source>The audio is resampled from %1 Hz to %2 Hz.</source>
+        <translation>Das Audio wird von %1 Hz auf %2 Hz umgetastet.</translation>
+    </message>
+    <message>
+        <source>The input has %1 audio tracks; track %2 is used.</source>
+        <translation>Die Eingabe hat %1 Audiospuren; Spur %2 wird verwendet.</translation>
+    </message>
+    <message>
+        <source>HDR (%1) is tone-mapped to SDR BT.709.</source>
+        <translation>HDR (%1) wird per Tone-Mapping in SDR BT.709 umgewandelt.</translation>
+    </message>
+    <message>
+        <source>The pixel format %1 (%2-bit) is converted to 8-bit yuv420p H.264.</source>
+        <translation>Das Pixelformat %1 (%2 Bit) wird in 8-Bit-yuv420p-H.264 umgewandelt.</translation>
+    </message>
+    <message>
+        <source>The picture is rotated by %1 degrees for display.</source>
+        <translation>Das Bild wird für die Anzeige um %1 Grad gedreht.</translation>
+    </message>
+    <message>
+        <source>Non-square pixels (%1:%2) are resampled to square pixels.</source>
+        <translation>Nicht quadratische Pixel (%1:%2) werden in quadratische Pixel umgerechnet.</translation>
+    </message>
+    <message>
+        <source>No bitrate is configured for a %1p rendition.</source>
+        <translation>Für eine %1p-Qualitätsstufe ist keine Bitrate konfiguriert.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::MediaProbe</name>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>not a readable file</source>
+        <translation>keine lesbare Datei</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>leere Datei</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>%1x%2 exceeds the %3x%4 limit</source>
+        <translation>%1x%2 überschreitet die Grenze von %3x%4</translation>
+    </message>
+    <message>
+        <source>gave up: opening took longer than %1 ms</source>
+        <translation>aufgegeben: Das Öffnen dauerte länger als %1 ms</translation>
+    </message>
+    <message>
+        <source>truncated: the index (moov) is missing</source>
+        <translation>abgeschnitten: Der Index (moov) fehlt</translation>
+    </message>
+    <message>
+        <source>not a media file</source>
+        <translation>keine Mediendatei</translation>
+    </message>
+    <message>
+        <source>cannot be opened: %1</source>
+        <translation>kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 streams exceed the limit of %2</source>
+        <translation>%1 Streams überschreiten die Grenze von %2</translation>
+    </message>
+    <message>
+        <source>gave up: analysing took longer than %1 ms</source>
+        <translation>aufgegeben: Die Analyse dauerte länger als %1 ms</translation>
+    </message>
+    <message>
+        <source>the streams cannot be analysed: %1</source>
+        <translation>die Streams können nicht analysiert werden: %1</translation>
+    </message>
+    <message>
+        <source>a duration of %1 s exceeds the limit of %2 s</source>
+        <translation>eine Dauer von %1 s überschreitet die Grenze von %2 s</translation>
+    </message>
+    <message>
+        <source>stream %1: the picture size is unknown</source>
+        <translation>Stream %1: Die Bildgröße ist unbekannt</translation>
+    </message>
+    <message>
+        <source>no video or audio stream</source>
+        <translation>kein Video- oder Audiostream</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::MemoryCredentialStore</name>
+    <message>
+        <source>No credential storage is available.</source>
+        <translation>Es ist kein Speicher für Zugangsdaten verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::RenditionEncoder</name>
+    <message>
+        <source>%1: the %2 encoder is not available</source>
+        <translation>%1: Der %2-Encoder ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1: out of memory</source>
+        <translation>%1: Nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>%1: the hardware frame pool cannot be created</source>
+        <translation>%1: Der Hardware-Frame-Pool kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>initialising the hardware frame pool</source>
+        <translation>Initialisieren des Hardware-Frame-Pools</translation>
+    </message>
+    <message>
+        <source>opening the %1 encoder</source>
+        <translation>Öffnen des %1-Encoders</translation>
+    </message>
+    <message>
+        <source>%1: no scaler from %2x%3 to %4x%5</source>
+        <translation>%1: Kein Skalierer von %2x%3 auf %4x%5</translation>
+    </message>
+    <message>
+        <source>allocating the scaled picture</source>
+        <translation>Reservieren des skalierten Bildes</translation>
+    </message>
+    <message>
+        <source>reusing the scaled picture</source>
+        <translation>Wiederverwenden des skalierten Bildes</translation>
+    </message>
+    <message>
+        <source>uploading a picture to the device</source>
+        <translation>Hochladen eines Bildes auf das Gerät</translation>
+    </message>
+    <message>
+        <source>encoding a picture</source>
+        <translation>Kodieren eines Bildes</translation>
+    </message>
+    <message>
+        <source>receiving an encoded picture</source>
+        <translation>Empfangen eines kodierten Bildes</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::TranscodeJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 (further warnings are not shown)</source>
+        <translation>%1 (weitere Warnungen werden nicht angezeigt)</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: no decoder for %3</source>
+        <translation>%1: Stream %2: Kein Decoder für %3</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>opening the %1 decoder</source>
+        <translation>Öffnen des %1-Decoders</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file ends early (%2); the output stops there.</source>
+        <translation>%1: Die Datei endet vorzeitig (%2); die Ausgabe endet dort.</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>%1: too many read errors; giving up</source>
+        <translation>%1: Zu viele Lesefehler; Abbruch</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: no picture could be decoded</source>
+        <translation>%1: Stream %2: Es konnte kein Bild dekodiert werden</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: a damaged packet at %3 s was skipped (%4)</source>
+        <translation>%1: Stream %2: Ein beschädigtes Paket bei %3 s wurde übersprungen (%4)</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: too many damaged packets; giving up</source>
+        <translation>%1: Stream %2: Zu viele beschädigte Pakete; Abbruch</translation>
+    </message>
+    <message>
+        <source>decoding</source>
+        <translation>Dekodieren</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: a damaged frame was skipped</source>
+        <translation>%1: Stream %2: Ein beschädigter Frame wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: too many damaged frames; giving up</source>
+        <translation>%1: Stream %2: Zu viele beschädigte Frames; Abbruch</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: a corrupt picture was skipped</source>
+        <translation>%1: Stream %2: Ein fehlerhaftes Bild wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: %3</source>
+        <translation>%1: Stream %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: stream %2: the picture size changed to %3x%4 mid-stream; those pictures are skipped</source>
+        <translation>%1: Stream %2: Die Bildgröße hat sich mitten im Stream auf %3x%4 geändert; diese Bilder werden übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: the %2 rendition has no segment</source>
+        <translation>%1: Die Qualitätsstufe %2 hat kein Segment</translation>
+    </message>
+    <message>
+        <source>%1: the %2 rendition is cut differently from the others</source>
+        <translation>%1: Die Qualitätsstufe %2 ist anders geschnitten als die übrigen</translation>
+    </message>
+    <message>
+        <source>%1: the thumbnail folders cannot be created</source>
+        <translation>%1: Die Ordner für Vorschaubilder können nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::TusUploader</name>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>the server answered %1 to the creation</source>
+        <translation>der Server antwortete %1 auf das Anlegen</translation>
+    </message>
+    <message>
+        <source>The server created the upload but sent no Location.</source>
+        <translation>Der Server hat den Upload angelegt, aber keine Location gesendet.</translation>
+    </message>
+    <message>
+        <source>the server answered %1 when asked for the offset</source>
+        <translation>der Server antwortete %1 auf die Frage nach dem Offset</translation>
+    </message>
+    <message>
+        <source>The server reported an offset or length that does not fit this file.</source>
+        <translation>Der Server meldete einen Offset oder eine Länge, die nicht zu dieser Datei passen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the server received corrupted bytes</source>
+        <translation>der Server hat beschädigte Bytes empfangen</translation>
+    </message>
+    <message>
+        <source>the server is at another offset</source>
+        <translation>der Server steht an einem anderen Offset</translation>
+    </message>
+    <message>
+        <source>the server answered %1 to a chunk</source>
+        <translation>der Server antwortete %1 auf einen Block</translation>
+    </message>
+    <message>
+        <source>The server acknowledged an impossible offset.</source>
+        <translation>Der Server hat einen unmöglichen Offset bestätigt.</translation>
+    </message>
+    <message>
+        <source>The server needs you to sign in again.</source>
+        <translation>Der Server verlangt, dass Sie sich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>This account may not upload.</source>
+        <translation>Dieses Konto darf nicht hochladen.</translation>
+    </message>
+    <message>
+        <source>The upload no longer exists on the server.</source>
+        <translation>Der Upload existiert auf dem Server nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Your upload quota is used up.</source>
+        <translation>Ihr Upload-Kontingent ist aufgebraucht.</translation>
+    </message>
+    <message>
+        <source>The file is larger than the server accepts.</source>
+        <translation>Die Datei ist größer, als der Server annimmt.</translation>
+    </message>
+    <message>
+        <source>The server refused the file.</source>
+        <translation>Der Server hat die Datei abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server does not understand this upload (HTTP %1).</source>
+        <translation>Der Server versteht diesen Upload nicht (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server refused the upload (HTTP %1).</source>
+        <translation>Der Server hat den Upload abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Giving up after %1 attempts: %2</source>
+        <translation>Abbruch nach %1 Versuchen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::VideoNormalizer</name>
+    <message>
+        <source>out of memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>creating the frame source</source>
+        <translation>Erstellen der Bildquelle</translation>
+    </message>
+    <message>
+        <source>creating the frame sink</source>
+        <translation>Erstellen der Bildsenke</translation>
+    </message>
+    <message>
+        <source>building the filter chain &quot;%1&quot;</source>
+        <translation>Aufbauen der Filterkette „%1“</translation>
+    </message>
+    <message>
+        <source>configuring the filter chain</source>
+        <translation>Konfigurieren der Filterkette</translation>
+    </message>
+    <message>
+        <source>filtering a picture</source>
+        <translation>Filtern eines Bildes</translation>
+    </message>
+    <message>
+        <source>closing the filter chain</source>
+        <translation>Schließen der Filterkette</translation>
+    </message>
+    <message>
+        <source>reading a filtered picture</source>
+        <translation>Lesen eines gefilterten Bildes</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::AbrRegistry</name>
+    <message>
+        <source>Throughput rule (hls.js EWMA)</source>
+        <translation>Durchsatzregel (hls.js EWMA)</translation>
+    </message>
+    <message>
+        <source>BOLA (dash.js)</source>
+        <translation>BOLA (dash.js)</translation>
+    </message>
+    <message>
+        <source>Buffer-based BBA-0</source>
+        <translation>Pufferbasiertes BBA-0</translation>
+    </message>
+    <message>
+        <source>RobustMPC</source>
+        <translation>RobustMPC</translation>
+    </message>
+    <message>
+        <source>Kinora: MPC with a steadier predictor and a buffer floor</source>
+        <translation>Kinora: MPC mit stabilerer Vorhersage und Pufferuntergrenze</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::Aes128Decryptor</name>
+    <message>
+        <source>the AES-128 key is %1 bytes long instead of 16</source>
+        <translation>der AES-128-Schlüssel ist %1 Byte lang statt 16</translation>
+    </message>
+    <message>
+        <source>the AES-128 IV is %1 bytes long instead of 16</source>
+        <translation>der AES-128-IV ist %1 Byte lang statt 16</translation>
+    </message>
+    <message>
+        <source>the encrypted segment is %1 bytes long, not a positive multiple of 16</source>
+        <translation>das verschlüsselte Segment ist %1 Byte lang, kein positives Vielfaches von 16</translation>
+    </message>
+    <message>
+        <source>out of memory while allocating the AES context</source>
+        <translation>nicht genügend Arbeitsspeicher beim Anlegen des AES-Kontexts</translation>
+    </message>
+    <message>
+        <source>the AES-128 key was rejected</source>
+        <translation>der AES-128-Schlüssel wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>invalid PKCS#7 padding (wrong key or IV?)</source>
+        <translation>ungültiges PKCS#7-Padding (falscher Schlüssel oder IV?)</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::AttributeList</name>
+    <message>
+        <source>attribute without &apos;=&apos; at column %1</source>
+        <translation>Attribut ohne „=“ in Spalte %1</translation>
+    </message>
+    <message>
+        <source>empty attribute name at column %1</source>
+        <translation>leerer Attributname in Spalte %1</translation>
+    </message>
+    <message>
+        <source>unterminated quoted string in attribute %1</source>
+        <translation>nicht abgeschlossene Zeichenkette in Anführungszeichen in Attribut %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::HlsSession</name>
+    <message>
+        <source>the AES-128 key is %1 bytes long instead of 16</source>
+        <translation>der AES-128-Schlüssel ist %1 Byte lang statt 16</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: a master playlist where a media playlist was expected</source>
+        <translation>%1: eine Master-Playlist, wo eine Medien-Playlist erwartet wurde</translation>
+    </message>
+    <message>
+        <source>%1: the master playlist has no variant</source>
+        <translation>%1: Die Master-Playlist hat keine Variante</translation>
+    </message>
+    <message>
+        <source>%1: renditions do not share segment boundaries</source>
+        <translation>%1: Die Qualitätsstufen haben keine gemeinsamen Segmentgrenzen</translation>
+    </message>
+    <message>
+        <source>SAMPLE-AES segments are not supported</source>
+        <translation>SAMPLE-AES-Segmente werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>%1: the playlist has no segment</source>
+        <translation>%1: Die Playlist hat kein Segment</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::PlaylistParser</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>master playlist tags and media segment tags in the same playlist</source>
+        <translation>Master-Playlist-Tags und Mediensegment-Tags in derselben Playlist</translation>
+    </message>
+    <message>
+        <source>invalid URI &quot;%1&quot;</source>
+        <translation>ungültige URI „%1“</translation>
+    </message>
+    <message>
+        <source>the playlist does not start with #EXTM3U</source>
+        <translation>die Playlist beginnt nicht mit #EXTM3U</translation>
+    </message>
+    <message>
+        <source>EXT-X-STREAM-INF is not followed by a URI</source>
+        <translation>auf EXT-X-STREAM-INF folgt keine URI</translation>
+    </message>
+    <message>
+        <source>EXTINF is not followed by a URI</source>
+        <translation>auf EXTINF folgt keine URI</translation>
+    </message>
+    <message>
+        <source>invalid EXT-X-VERSION</source>
+        <translation>ungültige EXT-X-VERSION</translation>
+    </message>
+    <message>
+        <source>EXT-X-START without a valid TIME-OFFSET</source>
+        <translation>EXT-X-START ohne gültigen TIME-OFFSET</translation>
+    </message>
+    <message>
+        <source>variant stream without a valid BANDWIDTH</source>
+        <translation>Variantenstream ohne gültige BANDWIDTH</translation>
+    </message>
+    <message>
+        <source>invalid AVERAGE-BANDWIDTH</source>
+        <translation>ungültige AVERAGE-BANDWIDTH</translation>
+    </message>
+    <message>
+        <source>invalid RESOLUTION</source>
+        <translation>ungültige RESOLUTION</translation>
+    </message>
+    <message>
+        <source>EXT-X-I-FRAME-STREAM-INF without URI</source>
+        <translation>EXT-X-I-FRAME-STREAM-INF ohne URI</translation>
+    </message>
+    <message>
+        <source>EXT-X-MEDIA with an unknown TYPE &quot;%1&quot;</source>
+        <translation>EXT-X-MEDIA mit unbekanntem TYPE „%1“</translation>
+    </message>
+    <message>
+        <source>EXT-X-MEDIA without GROUP-ID</source>
+        <translation>EXT-X-MEDIA ohne GROUP-ID</translation>
+    </message>
+    <message>
+        <source>EXT-X-MEDIA without NAME</source>
+        <translation>EXT-X-MEDIA ohne NAME</translation>
+    </message>
+    <message>
+        <source>CLOSED-CAPTIONS rendition with a URI</source>
+        <translation>CLOSED-CAPTIONS-Variante mit URI</translation>
+    </message>
+    <message>
+        <source>SUBTITLES rendition without URI</source>
+        <translation>SUBTITLES-Variante ohne URI</translation>
+    </message>
+    <message>
+        <source>EXTINF duration &quot;%1&quot; is not a number</source>
+        <translation>EXTINF-Dauer „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>EXTINF duration %1 is negative</source>
+        <translation>EXTINF-Dauer %1 ist negativ</translation>
+    </message>
+    <message>
+        <source>invalid EXT-X-TARGETDURATION &quot;%1&quot;</source>
+        <translation>ungültige EXT-X-TARGETDURATION „%1“</translation>
+    </message>
+    <message>
+        <source>invalid EXT-X-MEDIA-SEQUENCE</source>
+        <translation>ungültige EXT-X-MEDIA-SEQUENCE</translation>
+    </message>
+    <message>
+        <source>EXT-X-MEDIA-SEQUENCE after the first segment</source>
+        <translation>EXT-X-MEDIA-SEQUENCE nach dem ersten Segment</translation>
+    </message>
+    <message>
+        <source>invalid EXT-X-DISCONTINUITY-SEQUENCE</source>
+        <translation>ungültige EXT-X-DISCONTINUITY-SEQUENCE</translation>
+    </message>
+    <message>
+        <source>EXT-X-DISCONTINUITY-SEQUENCE after the first segment</source>
+        <translation>EXT-X-DISCONTINUITY-SEQUENCE nach dem ersten Segment</translation>
+    </message>
+    <message>
+        <source>unknown EXT-X-PLAYLIST-TYPE &quot;%1&quot;</source>
+        <translation>unbekannter EXT-X-PLAYLIST-TYPE „%1“</translation>
+    </message>
+    <message>
+        <source>EXT-X-KEY METHOD=NONE with a URI</source>
+        <translation>EXT-X-KEY METHOD=NONE mit URI</translation>
+    </message>
+    <message>
+        <source>EXT-X-KEY with an unsupported METHOD &quot;%1&quot;</source>
+        <translation>EXT-X-KEY mit nicht unterstützter METHOD „%1“</translation>
+    </message>
+    <message>
+        <source>EXT-X-KEY without URI</source>
+        <translation>EXT-X-KEY ohne URI</translation>
+    </message>
+    <message>
+        <source>EXT-X-KEY with an invalid IV</source>
+        <translation>EXT-X-KEY mit ungültigem IV</translation>
+    </message>
+    <message>
+        <source>EXT-X-MAP without URI</source>
+        <translation>EXT-X-MAP ohne URI</translation>
+    </message>
+    <message>
+        <source>EXT-X-MAP BYTERANGE without an offset</source>
+        <translation>EXT-X-MAP BYTERANGE ohne Offset</translation>
+    </message>
+    <message>
+        <source>invalid byte range &quot;%1&quot;</source>
+        <translation>ungültiger Bytebereich „%1“</translation>
+    </message>
+    <message>
+        <source>segment URI without a preceding EXTINF</source>
+        <translation>Segment-URI ohne vorangehendes EXTINF</translation>
+    </message>
+    <message>
+        <source>EXT-X-BYTERANGE without offset does not follow a range of the same resource</source>
+        <translation>EXT-X-BYTERANGE ohne Offset folgt nicht auf einen Bereich derselben Ressource</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::SegmentLoader</name>
+    <message>
+        <source>download of %1 abandoned: it would take %2 s, %3 s allowed</source>
+        <translation>Download von %1 abgebrochen: Er würde %2 s dauern, erlaubt sind %3 s</translation>
+    </message>
+    <message>
+        <source>the response is shorter than the requested byte range</source>
+        <translation>die Antwort ist kürzer als der angeforderte Bytebereich</translation>
+    </message>
+    <message>
+        <source>HTTP status %1 for %2</source>
+        <translation>HTTP-Status %1 für %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, gave up after %n attempt(s)</source>
+        <translation>
+            <numerusform>%1, Abbruch nach %n Versuch</numerusform>
+            <numerusform>%1, Abbruch nach %n Versuchen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::ThroughputTrace</name>
+    <message>
+        <source>cannot open trace %1: %2</source>
+        <translation>Trace %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is not &quot;seconds&lt;TAB&gt;Mbit/s&quot;</source>
+        <translation>%1: Zeile %2 hat nicht die Form „Sekunden&lt;TAB&gt;Mbit/s“</translation>
+    </message>
+    <message>
+        <source>%1: line %2: time does not increase</source>
+        <translation>%1: Zeile %2: Die Zeit nimmt nicht zu</translation>
+    </message>
+    <message>
+        <source>%1: a trace needs at least two samples</source>
+        <translation>%1: Ein Trace benötigt mindestens zwei Messwerte</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::StudioPage</name>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The studio is where creators will publish to their Kinora server:&lt;/p&gt;&lt;p&gt;&lt;b&gt;Upload&lt;/b&gt; videos with resumable transfers that survive a lost connection,&lt;br&gt;&lt;b&gt;transcode&lt;/b&gt; them on this computer into an adaptive quality ladder,&lt;br&gt;and &lt;b&gt;go live&lt;/b&gt; with chat moderation and viewer statistics.&lt;/p&gt;&lt;p&gt;These tools are not available yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Im Studio werden Kreative auf ihrem Kinora-Server veröffentlichen:&lt;/p&gt;&lt;p&gt;Videos &lt;b&gt;hochladen&lt;/b&gt;, mit Übertragungen, die eine unterbrochene Verbindung überstehen,&lt;br&gt;sie auf diesem Rechner in eine adaptive Qualitätsstufenleiter &lt;b&gt;transkodieren&lt;/b&gt;&lt;br&gt;und &lt;b&gt;live gehen&lt;/b&gt;, mit Chat-Moderation und Zuschauerstatistik.&lt;/p&gt;&lt;p&gt;Diese Werkzeuge sind noch nicht verfügbar.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>StoryboardBuilder</name>
+    <message>
+        <source>allocating a sprite sheet</source>
+        <translation>Reservieren eines Sprite-Sheets</translation>
+    </message>
+    <message>
+        <source>storyboard: the picture cannot be scaled</source>
+        <translation>Storyboard: Das Bild kann nicht skaliert werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: Kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TusJournal</name>
+    <message>
+        <source>cannot write the upload journal %1: %2</source>
+        <translation>das Upload-Journal %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>VideoEncoderTable</name>
+    <message>
+        <source>Unknown encoder &quot;%1&quot;; using libx264.</source>
+        <translation>Unbekannter Encoder „%1“; libx264 wird verwendet.</translation>
+    </message>
+    <message>
+        <source>This FFmpeg has no %1 encoder; using libx264.</source>
+        <translation>Dieses FFmpeg hat keinen %1-Encoder; libx264 wird verwendet.</translation>
+    </message>
+    <message>
+        <source>No %1 device is available (%2); using libx264.</source>
+        <translation>Kein %1-Gerät verfügbar (%2); libx264 wird verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Kinora desktop video studio and player</source>
+        <translation>Kinora – Videostudio und Player für den Desktop</translation>
+    </message>
+    <message>
+        <source>Address of the Kinora server (also KINORA_SERVER_URL).</source>
+        <translation>Adresse des Kinora-Servers (auch KINORA_SERVER_URL).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+</context>
+</TS>
