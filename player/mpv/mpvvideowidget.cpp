@@ -63,13 +63,6 @@ void MpvVideoWidget::initializeGL()
         this);
     // The GL context may be destroyed before the widget (reparenting, window close).
     connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &MpvVideoWidget::releaseContext);
-    if (m_contextsCreated++ > 0) {
-        // mpv lost its video output with the previous context: bring the video track back.
-        const char *off[] = {"set", "vid", "no", nullptr};
-        const char *on[] = {"set", "vid", "auto", nullptr};
-        mpv_command_async(m_mpv, 0, off);
-        mpv_command_async(m_mpv, 0, on);
-    }
 }
 
 void MpvVideoWidget::paintGL()

@@ -35,7 +35,6 @@ private:
     mpv_handle *m_mpv;
     mpv_render_context *m_render = nullptr;
     int m_framesRendered = 0;
-    int m_contextsCreated = 0;
 };
 
 } // namespace Kinora::Player

@@ -88,27 +88,19 @@ PlayerWidget::PlayerWidget(MpvHlsPlayer *player, PlaybackStateStore *store, Play
 PlayerWidget::~PlayerWidget()
 {
     close();
-    if (m_miniWindow)
-        toggleMiniPlayer(); // the video area returns home before both go
 }
 
 void PlayerWidget::toggleMiniPlayer()
 {
-    auto *layout = static_cast<QVBoxLayout *>(this->layout());
-    if (m_miniWindow) {
-        layout->insertWidget(0, m_videoArea, 1);
-        m_videoArea->show();
-        delete m_miniWindow;
-        m_miniWindow = nullptr;
-        return;
+    QWidget *top = window();
+    m_mini = !m_mini;
+    m_controls->setVisible(!m_mini);
+    if (m_mini) {
+        m_sizeBeforeMini = top->size();
+        top->resize(400, 225);
+    } else if (m_sizeBeforeMini.isValid()) {
+        top->resize(m_sizeBeforeMini);
     }
-    m_miniWindow = new QWidget(this, Qt::Tool | Qt::WindowStaysOnTopHint);
-    m_miniWindow->setWindowTitle(tr("Kinora mini player"));
-    auto *miniLayout = new QVBoxLayout(m_miniWindow);
-    miniLayout->setContentsMargins(0, 0, 0, 0);
-    miniLayout->addWidget(m_videoArea);
-    m_miniWindow->resize(400, 225);
-    m_miniWindow->show();
 }
 
 void PlayerWidget::buildControls()
@@ -187,7 +179,9 @@ void PlayerWidget::buildControls()
     m_miniButton->setToolTip(tr("Mini player"));
     connect(m_miniButton, &QToolButton::clicked, this, &PlayerWidget::toggleMiniPlayer);
 
-    auto *controls = new QHBoxLayout;
+    m_controls = new QWidget(this);
+    auto *controls = new QHBoxLayout(m_controls);
+    controls->setContentsMargins(0, 0, 0, 0);
     controls->addWidget(m_playButton);
     controls->addWidget(m_seekBar, 1);
     controls->addWidget(m_timeLabel);
@@ -202,7 +196,7 @@ void PlayerWidget::buildControls()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_videoArea, 1);
-    layout->addLayout(controls);
+    layout->addWidget(m_controls);
     rebuildQualityMenu();
     refreshLabels();
 }

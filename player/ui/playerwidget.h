@@ -59,8 +59,10 @@ public:
     void toggleStats();
     void toggleCaptions();
     bool areCaptionsOn() const { return m_captionsOn; }
-    void toggleMiniPlayer(); // the video in a small always-on-top window
-    bool isMiniPlayer() const { return m_miniWindow != nullptr; }
+    // Compact mode: the window shrinks to the video alone. (Moving the video
+    // to another window would cost mpv its GL context and its video output.)
+    void toggleMiniPlayer();
+    bool isMiniPlayer() const { return m_mini; }
 
     int volume() const { return m_volume; }
     bool isMuted() const { return m_muted; }
@@ -108,7 +110,9 @@ private:
     QToolButton *m_miniButton = nullptr;
     QToolButton *m_captionsButton = nullptr;
     bool m_captionsOn = false;
-    QWidget *m_miniWindow = nullptr;
+    QWidget *m_controls = nullptr;
+    QSize m_sizeBeforeMini;
+    bool m_mini = false;
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_statsTimer = nullptr;
     QElapsedTimer m_startupClock;

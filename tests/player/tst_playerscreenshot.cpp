@@ -76,7 +76,7 @@ private Q_SLOTS:
 
         auto *seekBar = widget.findChild<QSlider *>();
         QVERIFY(seekBar && seekBar->isVisible());
-        QVERIFY(seekBar->geometry().top() >= widget.videoWidget()->mapTo(&widget, QPoint(0, 0)).y()
+        QVERIFY(seekBar->mapTo(&widget, QPoint(0, 0)).y() >= widget.videoWidget()->mapTo(&widget, QPoint(0, 0)).y()
                                                  + widget.videoWidget()->height() - 1);
         const QString path = QCoreApplication::applicationDirPath() + QStringLiteral("/player-screenshot.png");
         QVERIFY(widget.grab().save(path));
@@ -98,14 +98,16 @@ private Q_SLOTS:
         QVERIFY(widget.grab().save(darkPath));
         QVERIFY(seekBar->isVisible() && seekBar->width() > 50);
 
-        // The mini player: the GL widget moves to its own window and renders again there.
+        // The mini player: the window shrinks to the video, which keeps rendering.
         const int before = widget.videoWidget()->framesRendered();
         widget.toggleMiniPlayer();
         QVERIFY(widget.isMiniPlayer());
+        QVERIFY(!seekBar->isVisible());
         QTest::keyClick(&widget, Qt::Key_K); // resume
         QTRY_VERIFY_WITH_TIMEOUT(widget.videoWidget()->framesRendered() > before + 5, 20000);
         widget.toggleMiniPlayer();
         QVERIFY(!widget.isMiniPlayer());
+        QVERIFY(seekBar->isVisible());
         const int back = widget.videoWidget()->framesRendered();
         QTRY_VERIFY_WITH_TIMEOUT(widget.videoWidget()->framesRendered() > back + 5 || player.position() > 7.0, 20000);
     }

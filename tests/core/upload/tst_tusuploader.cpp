@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -24,7 +25,9 @@ using namespace Kinora::Tests;
 
 namespace {
 // Forwards TCP connections to the server and, once, cuts every open connection
-// after a given number of client bytes: a network failure in the middle of a PATCH.
+// after a given number of client bytes: a network failure in the middle of a
+// PATCH. For half a second after the cut it refuses new connections, so that
+// the failure reaches the uploader instead of being hidden by a transparent resend.
 class CuttingProxy : public QObject
 {
 public:
@@ -43,6 +46,11 @@ private:
     void accept()
     {
         while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            if (m_cut && m_sinceCut.elapsed() < 500) {
+                client->abort();
+                client->deleteLater();
+                continue;
+            }
             auto *upstream = new QTcpSocket(client);
             upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
             QObject::connect(client, &QTcpSocket::readyRead, this, [this, client, upstream] {
@@ -51,6 +59,7 @@ private:
                 upstream->write(data);
                 if (!m_cut && m_cutAfter >= 0 && m_forwarded > m_cutAfter) {
                     m_cut = true;
+                    m_sinceCut.start();
                     upstream->abort();
                     client->abort();
                 }
@@ -66,6 +75,7 @@ private:
     qint64 m_cutAfter;
     qint64 m_forwarded = 0;
     bool m_cut = false;
+    QElapsedTimer m_sinceCut;
 };
 }
 
