@@ -61,7 +61,11 @@ install_missing() {
 
 if [ "$install" = 1 ]; then
     install_missing "${build_packages[@]}"
-    [ "$mode" = test ] && install_missing "${test_packages[@]}"
+    if [ "$mode" = test ]; then
+        install_missing "${test_packages[@]}"
+        # tus-js-client runs under Node.js as an independent tus client.
+        command -v npm >/dev/null || install_missing nodejs npm
+    fi
 fi
 
 jobs="$(nproc)"
