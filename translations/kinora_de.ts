@@ -1035,6 +1035,136 @@
     </message>
 </context>
 <context>
+    <name>Kinora::Player::MpvHlsPlayer</name>
+    <message>
+        <source>libmpv could not be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mpv option %1=%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mpv did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stream protocol could not be registered with mpv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mpv could not play: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::PlayerWidget</name>
+    <message>
+        <source>Play or pause (space, k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume (up, down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback speed (&lt;, &gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen (f)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captions (c)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mini player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendition: %1 (%2×%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandwidth estimate: %1 kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buffer: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped frames: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last segment: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live latency: %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Kinora::Player::PlaylistParser</name>
     <message>
         <source>line %1: %2</source>
