@@ -27,6 +27,10 @@ MpvVideoWidget::MpvVideoWidget(mpv_handle *mpv, QWidget *parent)
 
 MpvVideoWidget::~MpvVideoWidget()
 {
+    // QOpenGLWidget's own destructor destroys the context after this one has
+    // run; its aboutToBeDestroyed must not reach this half-destroyed object.
+    if (QOpenGLContext *glContext = context())
+        disconnect(glContext, nullptr, this, nullptr);
     releaseContext();
 }
 
