@@ -1038,130 +1038,130 @@
     <name>Kinora::Player::MpvHlsPlayer</name>
     <message>
         <source>libmpv could not be created</source>
-        <translation type="unfinished"></translation>
+        <translation>libmpv konnte nicht erzeugt werden</translation>
     </message>
     <message>
         <source>mpv option %1=%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>mpv-Option %1=%2: %3</translation>
     </message>
     <message>
         <source>mpv did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mpv ist nicht gestartet: %1</translation>
     </message>
     <message>
         <source>the stream protocol could not be registered with mpv</source>
-        <translation type="unfinished"></translation>
+        <translation>das Stream-Protokoll konnte nicht bei mpv registriert werden</translation>
     </message>
     <message>
         <source>mpv could not play: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mpv konnte nicht abspielen: %1</translation>
     </message>
 </context>
 <context>
     <name>Kinora::Player::PlayerWidget</name>
     <message>
         <source>Play or pause (space, k)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen oder pausieren (Leertaste, k)</translation>
     </message>
     <message>
         <source>Seek</source>
-        <translation type="unfinished"></translation>
+        <translation>Springen</translation>
     </message>
     <message>
         <source>Mute (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stummschalten (m)</translation>
     </message>
     <message>
         <source>Volume (up, down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lautstärke (Pfeil hoch, Pfeil runter)</translation>
     </message>
     <message>
         <source>Playback speed (&lt;, &gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabegeschwindigkeit (&lt;, &gt;)</translation>
     </message>
     <message>
         <source>%1×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualität</translation>
     </message>
     <message>
         <source>Full screen (f)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollbild (f)</translation>
     </message>
     <message>
         <source>CC</source>
-        <translation type="unfinished"></translation>
+        <translation>UT</translation>
     </message>
     <message>
         <source>Captions (c)</source>
-        <translation type="unfinished"></translation>
+        <translation>Untertitel (c)</translation>
     </message>
     <message>
         <source>Mini player</source>
-        <translation type="unfinished"></translation>
+        <translation>Miniplayer</translation>
     </message>
     <message>
         <source>%1p</source>
-        <translation type="unfinished"></translation>
+        <translation>%1p</translation>
     </message>
     <message>
         <source>%1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kbit/s</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Auto (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (%1)</translation>
     </message>
     <message>
         <source>Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1 (live)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (live)</translation>
     </message>
     <message>
         <source>Rendition: %1 (%2×%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualitätsstufe: %1 (%2×%3)</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source>Bandwidth estimate: %1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschätzte Bandbreite: %1 kbit/s</translation>
     </message>
     <message>
         <source>Buffer: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Puffer: %1 s</translation>
     </message>
     <message>
         <source>Dropped frames: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfene Bilder: %1</translation>
     </message>
     <message>
         <source>Decoder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoder: %1</translation>
     </message>
     <message>
         <source>Last segment: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Segment: %1 ms</translation>
     </message>
     <message>
         <source>Live latency: %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Latenz: %1 s</translation>
     </message>
 </context>
 <context>
