@@ -989,7 +989,7 @@
     </message>
 </context>
 <context>
-    <name>Kinora::Player::AttributeList</name>
+    <name>Kinora::Hls::AttributeList</name>
     <message>
         <source>attribute without &apos;=&apos; at column %1</source>
         <translation>Attribut ohne „=“ in Spalte %1</translation>
@@ -1165,7 +1165,7 @@
     </message>
 </context>
 <context>
-    <name>Kinora::Player::PlaylistParser</name>
+    <name>Kinora::Hls::PlaylistParser</name>
     <message>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>

@@ -1,7 +1,7 @@
 #include "player/hls/hlssession.h"
 
 #include "player/hls/aes128decryptor.h"
-#include "player/hls/playlistparser.h"
+#include "player/hls/hlstypes.h"
 #include "player/net/segmentloader.h"
 
 #include <QNetworkAccessManager>

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "player/abr/renditionselector.h"
-#include "player/hls/mediaplaylist.h"
-#include "player/hls/variantstream.h"
+#include "player/hls/hlstypes.h"
 
 #include <QHash>
 #include <QMap>

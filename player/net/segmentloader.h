@@ -1,6 +1,6 @@
 #pragma once
 
-#include "player/hls/byterange.h"
+#include "player/hls/hlstypes.h"
 
 #include <QElapsedTimer>
 #include <QNetworkReply>

@@ -4,7 +4,7 @@
 // input: a failure names a line inside the input, a success yields
 // consistent numbers. Shared by the libFuzzer target and the corpus replay.
 
-#include "player/hls/playlistparser.h"
+#include "player/hls/hlstypes.h"
 
 #include <QByteArray>
 #include <QUrl>

@@ -1,6 +1,6 @@
 // Playlist parser against the RFC 8216 section 8 examples, real-world shapes
 // and malformed input that must be rejected with the right line number.
-#include "player/hls/playlistparser.h"
+#include "player/hls/hlstypes.h"
 
 #include <QTest>
 

@@ -6,7 +6,7 @@
 
 #include <optional>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // Encryption in force for a media segment (EXT-X-KEY). Without an explicit IV,
 // AES-128 uses the segment's media sequence number as the IV (RFC 8216 5.2).
@@ -20,4 +20,4 @@ struct SegmentKey
     QString keyFormat;
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

@@ -1,10 +1,10 @@
-#include "player/hls/attributelist.h"
+#include "core/hls/attributelist.h"
 
 #include <QCoreApplication>
 
 #include <cmath>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 std::optional<AttributeList> AttributeList::parse(QStringView text, QString *error)
 {
@@ -24,18 +24,18 @@ std::optional<AttributeList> AttributeList::parse(QStringView text, QString *err
             break;
         const qsizetype equals = text.indexOf(u'=', pos);
         if (equals < 0)
-            return fail(QCoreApplication::translate("Kinora::Player::AttributeList",
+            return fail(QCoreApplication::translate("Kinora::Hls::AttributeList",
                                                     "attribute without '=' at column %1").arg(pos + 1));
         const QString name = text.mid(pos, equals - pos).trimmed().toString();
         if (name.isEmpty())
-            return fail(QCoreApplication::translate("Kinora::Player::AttributeList",
+            return fail(QCoreApplication::translate("Kinora::Hls::AttributeList",
                                                     "empty attribute name at column %1").arg(pos + 1));
         pos = equals + 1;
         Value value;
         if (pos < size && text.at(pos) == u'"') {
             const qsizetype close = text.indexOf(u'"', pos + 1);
             if (close < 0)
-                return fail(QCoreApplication::translate("Kinora::Player::AttributeList",
+                return fail(QCoreApplication::translate("Kinora::Hls::AttributeList",
                                                         "unterminated quoted string in attribute %1").arg(name));
             value.text = text.mid(pos + 1, close - pos - 1).toString();
             value.quoted = true;
@@ -96,4 +96,4 @@ std::optional<QByteArray> AttributeList::hexadecimal(const QString &name) const
     return QByteArray::fromHex(padded.toLatin1());
 }
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // One entry of a master playlist's variant ladder (EXT-X-STREAM-INF or
 // EXT-X-I-FRAME-STREAM-INF). Bandwidths are in bits per second.
@@ -27,4 +27,4 @@ struct VariantStream
     bool iFramesOnly = false;
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

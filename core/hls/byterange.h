@@ -2,7 +2,7 @@
 
 #include <QtGlobal>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // A sub-range of a resource (EXT-X-BYTERANGE / BYTERANGE attribute). The parser
 // resolves an omitted offset to the end of the previous range of the same URI,
@@ -15,4 +15,4 @@ struct ByteRange
     bool operator==(const ByteRange &) const = default;
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

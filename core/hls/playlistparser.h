@@ -1,14 +1,14 @@
 #pragma once
 
-#include "player/hls/masterplaylist.h"
-#include "player/hls/mediaplaylist.h"
+#include "core/hls/masterplaylist.h"
+#include "core/hls/mediaplaylist.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 class AttributeList;
 
@@ -18,7 +18,7 @@ class AttributeList;
 // playback; errorString() and errorLine() (1-based) then say where and why.
 class PlaylistParser
 {
-    Q_DECLARE_TR_FUNCTIONS(Kinora::Player::PlaylistParser)
+    Q_DECLARE_TR_FUNCTIONS(Kinora::Hls::PlaylistParser)
 
 public:
     enum class Kind { Invalid, Master, Media };
@@ -69,4 +69,4 @@ private:
     int m_pendingVariantLine = 0;
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

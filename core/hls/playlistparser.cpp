@@ -1,12 +1,12 @@
-#include "player/hls/playlistparser.h"
+#include "core/hls/playlistparser.h"
 
-#include "player/hls/attributelist.h"
+#include "core/hls/attributelist.h"
 
 #include <QStringList>
 
 #include <cmath>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 namespace {
 
@@ -545,4 +545,4 @@ bool PlaylistParser::addSegment(const QString &uriText, int lineNumber, PendingS
     return true;
 }
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "player/hls/byterange.h"
-#include "player/hls/mediainitialization.h"
-#include "player/hls/segmentkey.h"
+#include "core/hls/byterange.h"
+#include "core/hls/mediainitialization.h"
+#include "core/hls/segmentkey.h"
 
 #include <QDateTime>
 #include <QString>
@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // One media segment of a media playlist, with every tag that applies to it
 // already resolved (absolute URI, key, map, sequence numbers).
@@ -28,4 +28,4 @@ struct MediaSegment
     QDateTime programDateTime; // invalid when not given or not derivable
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "player/hls/byterange.h"
+#include "core/hls/byterange.h"
 
 #include <QUrl>
 
 #include <optional>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // Media initialization section (EXT-X-MAP) that precedes the segments it applies to.
 struct MediaInitialization
@@ -15,4 +15,4 @@ struct MediaInitialization
     std::optional<ByteRange> byteRange;
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

@@ -3,7 +3,7 @@
 #include <QString>
 #include <QUrl>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // An alternative rendition (EXT-X-MEDIA) that belongs to a group referenced by variants.
 struct MediaRendition
@@ -24,4 +24,4 @@ struct MediaRendition
     QString channels;
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

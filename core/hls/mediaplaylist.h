@@ -1,13 +1,13 @@
 #pragma once
 
-#include "player/hls/mediasegment.h"
-#include "player/hls/startpoint.h"
+#include "core/hls/mediasegment.h"
+#include "core/hls/startpoint.h"
 
 #include <QList>
 
 #include <optional>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // A parsed media playlist (RFC 8216 4.3.3): the segments of one rendition.
 struct MediaPlaylist
@@ -35,4 +35,4 @@ struct MediaPlaylist
     }
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

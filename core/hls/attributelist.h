@@ -6,7 +6,7 @@
 
 #include <optional>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // An RFC 8216 attribute list (KEY=value,KEY="quoted, string",...). parse()
 // fails on a missing '=' or an unterminated quoted string and reports why.
@@ -34,4 +34,4 @@ private:
     QHash<QString, Value> m_values;
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

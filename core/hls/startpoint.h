@@ -1,6 +1,6 @@
 #pragma once
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // Preferred start position (EXT-X-START). A negative offset counts from the end.
 struct StartPoint
@@ -9,4 +9,4 @@ struct StartPoint
     bool precise = false;
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "player/hls/mediarendition.h"
-#include "player/hls/startpoint.h"
-#include "player/hls/variantstream.h"
+#include "core/hls/mediarendition.h"
+#include "core/hls/startpoint.h"
+#include "core/hls/variantstream.h"
 
 #include <QList>
 
 #include <optional>
 
-namespace Kinora::Player {
+namespace Kinora::Hls {
 
 // A parsed master playlist (RFC 8216 4.3.4): the variant ladder and the
 // alternative renditions its variants refer to by group id.
@@ -32,4 +32,4 @@ struct MasterPlaylist
     }
 };
 
-} // namespace Kinora::Player
+} // namespace Kinora::Hls
