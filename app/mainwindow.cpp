@@ -3,6 +3,10 @@
 #include "app/accountbutton.h"
 #include "app/appcontext.h"
 #include "app/appsettings.h"
+#include "app/browse/homepage.h"
+#include "app/browse/searchpage.h"
+#include "app/browse/thumbnailcache.h"
+#include "app/browse/watchpage.h"
 #include "app/messagebanner.h"
 #include "app/placeholderpage.h"
 #include "app/settingspage.h"
@@ -12,7 +16,13 @@
 #include "app/themedicon.h"
 #include "core/net/apiclient.h"
 #include "core/net/authservice.h"
+#include "core/net/catalogclient.h"
 #include "core/net/healthmonitor.h"
+#include "core/net/playbacksessionclient.h"
+#include "player/abr/abrregistry.h"
+#include "player/mpv/mpvhlsplayer.h"
+#include "player/ui/playbackstatestore.h"
+#include "player/ui/serverplaybackreporter.h"
 #include "studio/studiopage.h"
 
 #include <QAction>
@@ -23,6 +33,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMetaEnum>
+#include <QNetworkAccessManager>
+#include <QSettings>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -89,7 +101,14 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_settingsPage, &SettingsPage::serverUrlChanged, this, &MainWindow::applyServerUrl);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The watch page's player widget talks to the player until it is gone.
+    delete m_watchPage;
+    m_watchPage = nullptr;
+    // Closes the open playback session while its client still exists.
+    m_playbackReporter.reset();
+}
 
 void MainWindow::buildUi()
 {
@@ -145,8 +164,14 @@ void MainWindow::buildUi()
     outer->addLayout(body, 1);
     setCentralWidget(central);
 
-    m_stack->addWidget(new PlaceholderPage(PlaceholderPage::Kind::Home, m_stack));
-    m_stack->addWidget(new PlaceholderPage(PlaceholderPage::Kind::Search, m_stack));
+    m_catalog = new Core::CatalogClient(m_context->api(), this);
+    m_thumbnails = new ThumbnailCache(QString(), this);
+    m_homePage = new HomePage(m_catalog, m_context->auth(), m_thumbnails, m_stack);
+    m_searchPage = new SearchPage(m_catalog, m_thumbnails, m_stack);
+    connect(m_homePage, &HomePage::videoActivated, this, &MainWindow::openVideo);
+    connect(m_searchPage, &SearchPage::videoActivated, this, &MainWindow::openVideo);
+    m_stack->addWidget(m_homePage);
+    m_stack->addWidget(m_searchPage);
     m_stack->addWidget(new Studio::StudioPage(m_stack));
     m_stack->addWidget(new PlaceholderPage(PlaceholderPage::Kind::Library, m_stack));
     m_settingsPage = new SettingsPage(m_context->settings(), m_context->theme(), m_context->language(),
@@ -166,9 +191,25 @@ void MainWindow::buildUi()
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
+        if (isWatching())
+            m_watchPage->stop();
         m_stack->setCurrentIndex(row);
         m_pageTitle->setText(m_sidebar->item(row)->text());
     });
+    // Clicking the current page's entry while watching goes back to it.
+    connect(m_sidebar, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (isWatching() && m_sidebar->row(item) == m_sidebar->currentRow())
+            leaveWatchPage();
+    });
+
+    // Ctrl+F and "/" go to the search field; "/" typed into a text field stays there.
+    for (const QKeySequence &key : {QKeySequence(QKeySequence::Find), QKeySequence(Qt::Key_Slash)}) {
+        auto *action = new QAction(this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, &MainWindow::focusSearch);
+        addAction(action);
+    }
 
     connect(m_accountButton->signInAction(), &QAction::triggered, this, &MainWindow::showSignInDialog);
     connect(m_accountButton->signUpAction(), &QAction::triggered, this, &MainWindow::showSignUpDialog);
@@ -268,7 +309,74 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::setCurrentPage(Page page)
 {
+    if (isWatching() && m_sidebar->currentRow() == int(page))
+        leaveWatchPage();
     m_sidebar->setCurrentRow(int(page));
+}
+
+bool MainWindow::isWatching() const
+{
+    return m_watchPage && m_stack->currentWidget() == m_watchPage;
+}
+
+void MainWindow::focusSearch()
+{
+    setCurrentPage(Page::Search);
+    m_searchPage->focusSearchField();
+}
+
+WatchPage *MainWindow::ensureWatchPage()
+{
+    if (m_watchPage)
+        return m_watchPage;
+    // The player starts with the first video, not with the app. Without a
+    // display (offscreen) mpv has nothing to render into: decode only.
+    const bool render = QGuiApplication::platformName() != QLatin1String("offscreen");
+    m_playerNetwork = new QNetworkAccessManager(this);
+    m_player = std::make_unique<Player::MpvHlsPlayer>(m_playerNetwork, Player::AbrRegistry::defaultId());
+    Player::MpvHlsPlayer::Options options{{"vo", render ? "libmpv" : "null"}};
+    if (!render)
+        options.append({QByteArrayLiteral("ao"), QByteArrayLiteral("null")});
+    WatchPage::Playback playback;
+    if (m_player->initialize(options)) {
+        m_playerSettings = new QSettings(this);
+        m_playbackStore = std::make_unique<Player::PlaybackStateStore>(m_playerSettings);
+        playback.player = m_player.get();
+        playback.store = m_playbackStore.get();
+        playback.renderVideo = render;
+        m_playbackSessions = new Core::PlaybackSessionClient(m_context->api(), this);
+        m_playbackReporter = std::make_unique<Player::ServerPlaybackReporter>(m_playbackSessions);
+        playback.reporter = m_playbackReporter.get();
+        playback.sessions = m_playbackReporter.get();
+    } else {
+        statusBar()->showMessage(tr("The video player could not be started: %1").arg(m_player->errorString()), 8000);
+    }
+    m_watchPage = new WatchPage(m_catalog, m_context->auth(), playback, m_stack);
+    m_stack->addWidget(m_watchPage);
+    connect(m_watchPage, &WatchPage::backRequested, this, &MainWindow::leaveWatchPage);
+    connect(m_watchPage, &WatchPage::signInRequested, this, &MainWindow::showSignInDialog);
+    return m_watchPage;
+}
+
+void MainWindow::openVideo(const Core::VideoSummary &video)
+{
+    WatchPage *page = ensureWatchPage();
+    m_stack->setCurrentWidget(page);
+    m_pageTitle->setText(tr("Watch"));
+    page->open(video);
+    page->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::leaveWatchPage()
+{
+    if (!isWatching())
+        return;
+    m_watchPage->stop();
+    const int row = qMax(0, m_sidebar->currentRow());
+    m_stack->setCurrentIndex(row);
+    m_pageTitle->setText(m_sidebar->item(row)->text());
+    if (QWidget *page = m_stack->currentWidget())
+        page->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::start()
@@ -331,6 +439,8 @@ void MainWindow::applyServerUrl(const QUrl &url)
     m_connectionBanner->hide();
     m_context->setServerUrl(url);
     updateServerStatus();
+    leaveWatchPage();
+    m_homePage->refresh();
     const QString username = m_context->settings()->lastUsername(url);
     if (!username.isEmpty())
         m_context->auth()->restoreSession(username);

@@ -9,22 +9,44 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QListWidget;
+class QNetworkAccessManager;
+class QSettings;
 class QStackedWidget;
+
+namespace Kinora::Core {
+class CatalogClient;
+class PlaybackSessionClient;
+struct VideoSummary;
+}
+
+namespace Kinora::Player {
+class MpvHlsPlayer;
+class PlaybackStateStore;
+class ServerPlaybackReporter;
+}
 
 namespace Kinora::App {
 
 class AccountButton;
 class AppContext;
+class HomePage;
 class MessageBanner;
+class SearchPage;
 class SettingsPage;
+class ThumbnailCache;
+class WatchPage;
 
 // The desktop app's window: a header with the page title and the account
 // button, banners for connection problems and notices, a sidebar to move
 // between Home, Search, Studio, Library and Settings (Ctrl+1..5), and the
-// pages. It remembers its geometry and last page.
+// pages. A video opened from Home or Search plays on the Watch page, which
+// Esc or Back leave for the page it came from. It remembers its geometry and
+// last page.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -47,6 +69,14 @@ public:
     SettingsPage *settingsPage() const { return m_settingsPage; }
     SignInDialog *signInDialog() const { return m_signInDialog; }
     SignUpDialog *signUpDialog() const { return m_signUpDialog; }
+    HomePage *homePage() const { return m_homePage; }
+    SearchPage *searchPage() const { return m_searchPage; }
+    WatchPage *watchPage() const { return m_watchPage; } // null until a video was opened
+    bool isWatching() const;
+
+    void openVideo(const Core::VideoSummary &video);
+    void leaveWatchPage();
+    void focusSearch();
 
     void showSignInDialog();
     void showSignUpDialog();
@@ -70,6 +100,7 @@ private:
     void applyServerUrl(const QUrl &url);
 
     static QString pageId(Page page);
+    WatchPage *ensureWatchPage();
 
     AppContext *m_context;
     QWidget *m_header = nullptr;
@@ -80,6 +111,17 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     SettingsPage *m_settingsPage = nullptr;
+    Core::CatalogClient *m_catalog = nullptr;
+    ThumbnailCache *m_thumbnails = nullptr;
+    HomePage *m_homePage = nullptr;
+    SearchPage *m_searchPage = nullptr;
+    WatchPage *m_watchPage = nullptr;
+    QNetworkAccessManager *m_playerNetwork = nullptr;
+    QSettings *m_playerSettings = nullptr;
+    std::unique_ptr<Player::PlaybackStateStore> m_playbackStore;
+    std::unique_ptr<Player::MpvHlsPlayer> m_player;
+    Core::PlaybackSessionClient *m_playbackSessions = nullptr;
+    std::unique_ptr<Player::ServerPlaybackReporter> m_playbackReporter;
     QLabel *m_serverStatus = nullptr;
     QList<QAction *> m_pageActions;
     QPointer<SignInDialog> m_signInDialog;

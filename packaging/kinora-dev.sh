@@ -39,7 +39,7 @@ build_packages=(build-essential cmake ninja-build ccache pkg-config git
     libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libgl-dev qtkeychain-qt6-dev
     libavcodec-dev libavformat-dev libavfilter-dev libswscale-dev libswresample-dev libavutil-dev
     libmpv-dev libsodium-dev ffmpeg curl)
-test_packages=(postgresql xvfb xauth mpv wrk nginx-light dpkg-dev file systemd bc desktop-file-utils)
+test_packages=(postgresql xvfb xauth mpv wrk nginx-light dpkg-dev file systemd bc desktop-file-utils chromium)
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then
@@ -63,7 +63,7 @@ if [ "$install" = 1 ]; then
     install_missing "${build_packages[@]}"
     if [ "$mode" = test ]; then
         install_missing "${test_packages[@]}"
-        # tus-js-client runs under Node.js as an independent tus client.
+        # tus-js-client runs under Node.js as an independent tus client; hls.js under Node drives chromium.
         command -v npm >/dev/null || install_missing nodejs npm
     fi
 fi

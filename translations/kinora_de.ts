@@ -103,6 +103,131 @@
     </message>
 </context>
 <context>
+    <name>Kinora::App::CommentSection</name>
+    <message>
+        <source>Add a comment…</source>
+        <translation>Kommentar hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentieren</translation>
+    </message>
+    <message>
+        <source>More comments</source>
+        <translation>Weitere Kommentare</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment</source>
+        <translation>
+            <numerusform>%n Kommentar</numerusform>
+            <numerusform>%n Kommentare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments</source>
+        <translation>
+            <numerusform>%n Kommentar</numerusform>
+            <numerusform>%n Kommentare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The comments could not be loaded: %1</source>
+        <translation>Die Kommentare konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::CommentView</name>
+    <message>
+        <source>Add a reply…</source>
+        <translation>Antwort hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>More replies</source>
+        <translation>Weitere Antworten</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>Kommentar löschen</translation>
+    </message>
+    <message>
+        <source>Delete this comment for good?</source>
+        <translation>Diesen Kommentar endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+    <message>
+        <source>Hide replies</source>
+        <translation>Antworten ausblenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n reply</source>
+        <translation>
+            <numerusform>%n Antwort anzeigen</numerusform>
+            <numerusform>%n Antworten anzeigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n replies</source>
+        <translation>
+            <numerusform>%n Antwort anzeigen</numerusform>
+            <numerusform>%n Antworten anzeigen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::HomePage</name>
+    <message>
+        <source>Newest</source>
+        <translation>Neueste</translation>
+    </message>
+    <message>
+        <source>Popular</source>
+        <translation>Beliebt</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Continue watching</source>
+        <translation>Weiterschauen</translation>
+    </message>
+    <message>
+        <source>No videos have been published yet.</source>
+        <translation>Es wurden noch keine Videos veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The channels you subscribe to have no videos yet.</source>
+        <translation>Die Kanäle, die Sie abonniert haben, haben noch keine Videos.</translation>
+    </message>
+    <message>
+        <source>Videos you started watching appear here.</source>
+        <translation>Hier erscheinen Videos, die Sie angefangen haben anzusehen.</translation>
+    </message>
+</context>
+<context>
     <name>Kinora::App::MainWindow</name>
     <message>
         <source>Signed in as %1.</source>
@@ -184,6 +309,14 @@
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt …</translation>
     </message>
+    <message>
+        <source>The video player could not be started: %1</source>
+        <translation>Der Videoplayer konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>Wiedergabe</translation>
+    </message>
 </context>
 <context>
     <name>Kinora::App::MessageBanner</name>
@@ -225,6 +358,101 @@
     <message>
         <source>Your library will keep your watch history, the videos you saved for later and your playlists.</source>
         <translation>Ihre Mediathek wird Ihren Wiedergabeverlauf, die für später gespeicherten Videos und Ihre Playlists enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::SearchPage</name>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Type what you are looking for and press Enter.</source>
+        <translation>Geben Sie ein, wonach Sie suchen, und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Search videos (Ctrl+F)</source>
+        <translation>Videos suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Any length</source>
+        <translation>Beliebige Länge</translation>
+    </message>
+    <message>
+        <source>Under 4 minutes</source>
+        <translation>Unter 4 Minuten</translation>
+    </message>
+    <message>
+        <source>4–20 minutes</source>
+        <translation>4–20 Minuten</translation>
+    </message>
+    <message>
+        <source>Over 20 minutes</source>
+        <translation>Über 20 Minuten</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebiges Datum</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>Relevanz</translation>
+    </message>
+    <message>
+        <source>Upload date</source>
+        <translation>Upload-Datum</translation>
+    </message>
+    <message>
+        <source>View count</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Beliebige Kategorie</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Sortieren nach</translation>
+    </message>
+    <message>
+        <source>Switch between a grid and a list</source>
+        <translation>Zwischen Raster- und Listenansicht wechseln</translation>
+    </message>
+    <message>
+        <source>No videos match your search. Try other words or fewer filters.</source>
+        <translation>Keine Videos passen zu Ihrer Suche. Versuchen Sie andere Begriffe oder weniger Filter.</translation>
     </message>
 </context>
 <context>
@@ -412,6 +640,243 @@
     </message>
 </context>
 <context>
+    <name>Kinora::App::VideoCard</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>views · age</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::VideoFormat</name>
+    <message>
+        <source>%1K</source>
+        <comment>thousands</comment>
+        <translation>%1 Tsd.</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions</comment>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1B</source>
+        <comment>billions</comment>
+        <translation>%1 Mrd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view</source>
+        <translation>
+            <numerusform>%n Aufruf</numerusform>
+            <numerusform>%n Aufrufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n views</source>
+        <translation>
+            <numerusform>%n Aufruf</numerusform>
+            <numerusform>%n Aufrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 views</source>
+        <translation>%1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week ago</source>
+        <translation>
+            <numerusform>vor %n Woche</numerusform>
+            <numerusform>vor %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weeks ago</source>
+        <translation>
+            <numerusform>vor %n Woche</numerusform>
+            <numerusform>vor %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n months ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n years ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::VideoGrid</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>No videos here yet.</source>
+        <translation>Hier gibt es noch keine Videos.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>The videos could not be loaded.</source>
+        <translation>Die Videos konnten nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::WatchPage</name>
+    <message>
+        <source>Playback is not available: the video player could not be started.</source>
+        <translation>Die Wiedergabe ist nicht verfügbar: Der Videoplayer konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Zurück</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Zurück (Esc)</translation>
+    </message>
+    <message>
+        <source>I like this</source>
+        <translation>Mag ich</translation>
+    </message>
+    <message>
+        <source>I dislike this</source>
+        <translation>Mag ich nicht</translation>
+    </message>
+    <message>
+        <source>This account is already watching on as many devices as it may.</source>
+        <translation>Dieses Konto wird bereits auf der maximal erlaubten Anzahl von Geräten zur Wiedergabe genutzt.</translation>
+    </message>
+    <message>
+        <source>This video cannot be played: %1</source>
+        <translation>Dieses Video kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>views · age</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>Mehr anzeigen</translation>
+    </message>
+    <message>
+        <source>Like %1</source>
+        <translation>Mag ich %1</translation>
+    </message>
+    <message>
+        <source>Dislike %1</source>
+        <translation>Mag ich nicht %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscriber</source>
+        <translation>
+            <numerusform>%n Abonnent</numerusform>
+            <numerusform>%n Abonnenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscribers</source>
+        <translation>
+            <numerusform>%n Abonnent</numerusform>
+            <numerusform>%n Abonnenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation>Abonniert</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>Abonnieren</translation>
+    </message>
+    <message>
+        <source>Your rating was not saved: %1</source>
+        <translation>Ihre Bewertung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The subscription was not changed: %1</source>
+        <translation>Das Abonnement wurde nicht geändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>Kinora::Core::ApiClient</name>
     <message>
         <source>The server at %1 did not answer in time.</source>
@@ -471,6 +936,13 @@
     <message>
         <source>receiving AAC packets</source>
         <translation>Empfangen von AAC-Paketen</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::CatalogClient</name>
+    <message>
+        <source>The server sent an answer Kinora does not understand.</source>
+        <translation>Der Server hat eine Antwort gesendet, die Kinora nicht versteht.</translation>
     </message>
 </context>
 <context>
@@ -563,6 +1035,13 @@
     <message>
         <source>%1: the finished ladder cannot be moved into place</source>
         <translation>%1: Die fertige Qualitätsstufenleiter kann nicht an ihren Platz verschoben werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n work folder(s) left by an interrupted transcode.</source>
+        <translation>
+            <numerusform>%n Arbeitsordner, der von einer unterbrochenen Transkodierung übrig war, wurde entfernt.</numerusform>
+            <numerusform>%n Arbeitsordner, die von einer unterbrochenen Transkodierung übrig waren, wurden entfernt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -688,6 +1167,13 @@
     <message>
         <source>No credential storage is available.</source>
         <translation>Es ist kein Speicher für Zugangsdaten verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::PlaybackSessionClient</name>
+    <message>
+        <source>The server did not say which playback session it opened.</source>
+        <translation>Der Server hat nicht mitgeteilt, welche Wiedergabesitzung er geöffnet hat.</translation>
     </message>
 </context>
 <context>
@@ -939,56 +1425,6 @@
     </message>
 </context>
 <context>
-    <name>Kinora::Player::AbrRegistry</name>
-    <message>
-        <source>Throughput rule (hls.js EWMA)</source>
-        <translation>Durchsatzregel (hls.js EWMA)</translation>
-    </message>
-    <message>
-        <source>BOLA (dash.js)</source>
-        <translation>BOLA (dash.js)</translation>
-    </message>
-    <message>
-        <source>Buffer-based BBA-0</source>
-        <translation>Pufferbasiertes BBA-0</translation>
-    </message>
-    <message>
-        <source>RobustMPC</source>
-        <translation>RobustMPC</translation>
-    </message>
-    <message>
-        <source>Kinora: MPC with a steadier predictor and a buffer floor</source>
-        <translation>Kinora: MPC mit stabilerer Vorhersage und Pufferuntergrenze</translation>
-    </message>
-</context>
-<context>
-    <name>Kinora::Player::Aes128Decryptor</name>
-    <message>
-        <source>the AES-128 key is %1 bytes long instead of 16</source>
-        <translation>der AES-128-Schlüssel ist %1 Byte lang statt 16</translation>
-    </message>
-    <message>
-        <source>the AES-128 IV is %1 bytes long instead of 16</source>
-        <translation>der AES-128-IV ist %1 Byte lang statt 16</translation>
-    </message>
-    <message>
-        <source>the encrypted segment is %1 bytes long, not a positive multiple of 16</source>
-        <translation>das verschlüsselte Segment ist %1 Byte lang, kein positives Vielfaches von 16</translation>
-    </message>
-    <message>
-        <source>out of memory while allocating the AES context</source>
-        <translation>nicht genügend Arbeitsspeicher beim Anlegen des AES-Kontexts</translation>
-    </message>
-    <message>
-        <source>the AES-128 key was rejected</source>
-        <translation>der AES-128-Schlüssel wurde abgelehnt</translation>
-    </message>
-    <message>
-        <source>invalid PKCS#7 padding (wrong key or IV?)</source>
-        <translation>ungültiges PKCS#7-Padding (falscher Schlüssel oder IV?)</translation>
-    </message>
-</context>
-<context>
     <name>Kinora::Hls::AttributeList</name>
     <message>
         <source>attribute without &apos;=&apos; at column %1</source>
@@ -1001,167 +1437,6 @@
     <message>
         <source>unterminated quoted string in attribute %1</source>
         <translation>nicht abgeschlossene Zeichenkette in Anführungszeichen in Attribut %1</translation>
-    </message>
-</context>
-<context>
-    <name>Kinora::Player::HlsSession</name>
-    <message>
-        <source>the AES-128 key is %1 bytes long instead of 16</source>
-        <translation>der AES-128-Schlüssel ist %1 Byte lang statt 16</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1: a master playlist where a media playlist was expected</source>
-        <translation>%1: eine Master-Playlist, wo eine Medien-Playlist erwartet wurde</translation>
-    </message>
-    <message>
-        <source>%1: the master playlist has no variant</source>
-        <translation>%1: Die Master-Playlist hat keine Variante</translation>
-    </message>
-    <message>
-        <source>%1: renditions do not share segment boundaries</source>
-        <translation>%1: Die Qualitätsstufen haben keine gemeinsamen Segmentgrenzen</translation>
-    </message>
-    <message>
-        <source>SAMPLE-AES segments are not supported</source>
-        <translation>SAMPLE-AES-Segmente werden nicht unterstützt</translation>
-    </message>
-    <message>
-        <source>%1: the playlist has no segment</source>
-        <translation>%1: Die Playlist hat kein Segment</translation>
-    </message>
-</context>
-<context>
-    <name>Kinora::Player::MpvHlsPlayer</name>
-    <message>
-        <source>libmpv could not be created</source>
-        <translation>libmpv konnte nicht erzeugt werden</translation>
-    </message>
-    <message>
-        <source>mpv option %1=%2: %3</source>
-        <translation>mpv-Option %1=%2: %3</translation>
-    </message>
-    <message>
-        <source>mpv did not start: %1</source>
-        <translation>mpv ist nicht gestartet: %1</translation>
-    </message>
-    <message>
-        <source>the stream protocol could not be registered with mpv</source>
-        <translation>das Stream-Protokoll konnte nicht bei mpv registriert werden</translation>
-    </message>
-    <message>
-        <source>mpv could not play: %1</source>
-        <translation>mpv konnte nicht abspielen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Kinora::Player::PlayerWidget</name>
-    <message>
-        <source>Play or pause (space, k)</source>
-        <translation>Abspielen oder pausieren (Leertaste, k)</translation>
-    </message>
-    <message>
-        <source>Seek</source>
-        <translation>Springen</translation>
-    </message>
-    <message>
-        <source>Mute (m)</source>
-        <translation>Stummschalten (m)</translation>
-    </message>
-    <message>
-        <source>Volume (up, down)</source>
-        <translation>Lautstärke (Pfeil hoch, Pfeil runter)</translation>
-    </message>
-    <message>
-        <source>Playback speed (&lt;, &gt;)</source>
-        <translation>Wiedergabegeschwindigkeit (&lt;, &gt;)</translation>
-    </message>
-    <message>
-        <source>%1×</source>
-        <translation>%1×</translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation>Qualität</translation>
-    </message>
-    <message>
-        <source>Full screen (f)</source>
-        <translation>Vollbild (f)</translation>
-    </message>
-    <message>
-        <source>CC</source>
-        <translation>UT</translation>
-    </message>
-    <message>
-        <source>Captions (c)</source>
-        <translation>Untertitel (c)</translation>
-    </message>
-    <message>
-        <source>Mini player</source>
-        <translation>Miniplayer</translation>
-    </message>
-    <message>
-        <source>%1p</source>
-        <translation>%1p</translation>
-    </message>
-    <message>
-        <source>%1 kbit/s</source>
-        <translation>%1 kbit/s</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>Auto (%1)</source>
-        <translation>Automatisch (%1)</translation>
-    </message>
-    <message>
-        <source>Auto</source>
-        <translation>Automatisch</translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 (live)</source>
-        <translation>%1 (live)</translation>
-    </message>
-    <message>
-        <source>Rendition: %1 (%2×%3)</source>
-        <translation>Qualitätsstufe: %1 (%2×%3)</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>k. A.</translation>
-    </message>
-    <message>
-        <source>Bandwidth estimate: %1 kbit/s</source>
-        <translation>Geschätzte Bandbreite: %1 kbit/s</translation>
-    </message>
-    <message>
-        <source>Buffer: %1 s</source>
-        <translation>Puffer: %1 s</translation>
-    </message>
-    <message>
-        <source>Dropped frames: %1</source>
-        <translation>Verworfene Bilder: %1</translation>
-    </message>
-    <message>
-        <source>Decoder: %1</source>
-        <translation>Decoder: %1</translation>
-    </message>
-    <message>
-        <source>Last segment: %1 ms</source>
-        <translation>Letztes Segment: %1 ms</translation>
-    </message>
-    <message>
-        <source>Live latency: %1 s</source>
-        <translation>Live-Latenz: %1 s</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1579,224 @@
     </message>
 </context>
 <context>
+    <name>Kinora::Player::AbrRegistry</name>
+    <message>
+        <source>Throughput rule (hls.js EWMA)</source>
+        <translation>Durchsatzregel (hls.js EWMA)</translation>
+    </message>
+    <message>
+        <source>BOLA (dash.js)</source>
+        <translation>BOLA (dash.js)</translation>
+    </message>
+    <message>
+        <source>Buffer-based BBA-0</source>
+        <translation>Pufferbasiertes BBA-0</translation>
+    </message>
+    <message>
+        <source>RobustMPC</source>
+        <translation>RobustMPC</translation>
+    </message>
+    <message>
+        <source>Kinora: MPC with a steadier predictor and a buffer floor</source>
+        <translation>Kinora: MPC mit stabilerer Vorhersage und Pufferuntergrenze</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::Aes128Decryptor</name>
+    <message>
+        <source>the AES-128 key is %1 bytes long instead of 16</source>
+        <translation>der AES-128-Schlüssel ist %1 Byte lang statt 16</translation>
+    </message>
+    <message>
+        <source>the AES-128 IV is %1 bytes long instead of 16</source>
+        <translation>der AES-128-IV ist %1 Byte lang statt 16</translation>
+    </message>
+    <message>
+        <source>the encrypted segment is %1 bytes long, not a positive multiple of 16</source>
+        <translation>das verschlüsselte Segment ist %1 Byte lang, kein positives Vielfaches von 16</translation>
+    </message>
+    <message>
+        <source>out of memory while allocating the AES context</source>
+        <translation>nicht genügend Arbeitsspeicher beim Anlegen des AES-Kontexts</translation>
+    </message>
+    <message>
+        <source>the AES-128 key was rejected</source>
+        <translation>der AES-128-Schlüssel wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>invalid PKCS#7 padding (wrong key or IV?)</source>
+        <translation>ungültiges PKCS#7-Padding (falscher Schlüssel oder IV?)</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::HlsSession</name>
+    <message>
+        <source>the AES-128 key is %1 bytes long instead of 16</source>
+        <translation>der AES-128-Schlüssel ist %1 Byte lang statt 16</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: a master playlist where a media playlist was expected</source>
+        <translation>%1: eine Master-Playlist, wo eine Medien-Playlist erwartet wurde</translation>
+    </message>
+    <message>
+        <source>%1: the master playlist has no variant</source>
+        <translation>%1: Die Master-Playlist hat keine Variante</translation>
+    </message>
+    <message>
+        <source>%1: renditions do not share segment boundaries</source>
+        <translation>%1: Die Qualitätsstufen haben keine gemeinsamen Segmentgrenzen</translation>
+    </message>
+    <message>
+        <source>SAMPLE-AES segments are not supported</source>
+        <translation>SAMPLE-AES-Segmente werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>%1: the playlist has no segment</source>
+        <translation>%1: Die Playlist hat kein Segment</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::MiniPlayerWindow</name>
+    <message>
+        <source>Mini player</source>
+        <translation>Miniplayer</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::MpvHlsPlayer</name>
+    <message>
+        <source>libmpv could not be created</source>
+        <translation>libmpv konnte nicht erzeugt werden</translation>
+    </message>
+    <message>
+        <source>mpv option %1=%2: %3</source>
+        <translation>mpv-Option %1=%2: %3</translation>
+    </message>
+    <message>
+        <source>mpv did not start: %1</source>
+        <translation>mpv ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>the stream protocol could not be registered with mpv</source>
+        <translation>das Stream-Protokoll konnte nicht bei mpv registriert werden</translation>
+    </message>
+    <message>
+        <source>mpv could not play: %1</source>
+        <translation>mpv konnte nicht abspielen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::PlayerWidget</name>
+    <message>
+        <source>Play or pause (space, k)</source>
+        <translation>Abspielen oder pausieren (Leertaste, k)</translation>
+    </message>
+    <message>
+        <source>Seek</source>
+        <translation>Springen</translation>
+    </message>
+    <message>
+        <source>Mute (m)</source>
+        <translation>Stummschalten (m)</translation>
+    </message>
+    <message>
+        <source>Volume (up, down)</source>
+        <translation>Lautstärke (Pfeil hoch, Pfeil runter)</translation>
+    </message>
+    <message>
+        <source>Playback speed (&lt;, &gt;)</source>
+        <translation>Wiedergabegeschwindigkeit (&lt;, &gt;)</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Full screen (f)</source>
+        <translation>Vollbild (f)</translation>
+    </message>
+    <message>
+        <source>%1p</source>
+        <translation>%1p</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Auto (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (live)</source>
+        <translation>%1 (live)</translation>
+    </message>
+    <message>
+        <source>Rendition: %1 (%2×%3)</source>
+        <translation>Qualitätsstufe: %1 (%2×%3)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Bandwidth estimate: %1 kbit/s</source>
+        <translation>Geschätzte Bandbreite: %1 kbit/s</translation>
+    </message>
+    <message>
+        <source>Buffer: %1 s</source>
+        <translation>Puffer: %1 s</translation>
+    </message>
+    <message>
+        <source>Dropped frames: %1</source>
+        <translation>Verworfene Bilder: %1</translation>
+    </message>
+    <message>
+        <source>Decoder: %1</source>
+        <translation>Decoder: %1</translation>
+    </message>
+    <message>
+        <source>Last segment: %1 ms</source>
+        <translation>Letztes Segment: %1 ms</translation>
+    </message>
+    <message>
+        <source>Live latency: %1 s</source>
+        <translation>Live-Latenz: %1 s</translation>
+    </message>
+    <message>
+        <source>Exact seeking</source>
+        <translation>Exaktes Springen</translation>
+    </message>
+    <message>
+        <source>Mini player (p)</source>
+        <translation>Miniplayer (p)</translation>
+    </message>
+    <message>
+        <source>Playing in the mini player</source>
+        <translation>Wiedergabe im Miniplayer</translation>
+    </message>
+</context>
+<context>
     <name>Kinora::Player::SegmentLoader</name>
     <message>
         <source>download of %1 abandoned: it would take %2 s, %3 s allowed</source>
@@ -1330,6 +1823,36 @@
     </message>
 </context>
 <context>
+    <name>Kinora::Player::ServerPlaybackReporter</name>
+    <message>
+        <source>The server keeps ending this playback session.</source>
+        <translation>Der Server beendet diese Wiedergabesitzung immer wieder.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::StreamLimitDialog</name>
+    <message>
+        <source>Too many streams</source>
+        <translation>Zu viele Streams</translation>
+    </message>
+    <message>
+        <source>Too many videos are playing from this network. Try again later.</source>
+        <translation>In diesem Netzwerk werden zu viele Videos abgespielt. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Your account is already playing on as many devices as it may. Stop one of them to watch here.</source>
+        <translation>Ihr Konto wird bereits auf der maximal erlaubten Anzahl von Geräten zur Wiedergabe genutzt. Beenden Sie die Wiedergabe auf einem davon, um hier anzusehen.</translation>
+    </message>
+    <message>
+        <source>%1 — last active %2</source>
+        <translation>%1 — zuletzt aktiv: %2</translation>
+    </message>
+    <message>
+        <source>Stop and watch here</source>
+        <translation>Dort beenden und hier ansehen</translation>
+    </message>
+</context>
+<context>
     <name>Kinora::Player::ThroughputTrace</name>
     <message>
         <source>cannot open trace %1: %2</source>
@@ -1349,6 +1872,56 @@
     </message>
 </context>
 <context>
+    <name>Kinora::Player::TrackControls</name>
+    <message>
+        <source>CC</source>
+        <translation>UT</translation>
+    </message>
+    <message>
+        <source>Captions (c)</source>
+        <translation>Untertitel (c)</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Audio language</source>
+        <translation>Audiosprache</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation>Spur %1</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Player::WebVttRenditionLoader</name>
+    <message>
+        <source>%1: not a WebVTT document</source>
+        <translation>%1: Kein WebVTT-Dokument</translation>
+    </message>
+    <message>
+        <source>%1: not a subtitle playlist</source>
+        <translation>%1: Keine Untertitel-Playlist</translation>
+    </message>
+    <message>
+        <source>%1: the subtitle playlist has no segment</source>
+        <translation>%1: Die Untertitel-Playlist hat kein Segment</translation>
+    </message>
+</context>
+<context>
     <name>Kinora::Studio::StudioPage</name>
     <message>
         <source>Studio</source>
@@ -1357,6 +1930,13 @@
     <message>
         <source>&lt;p&gt;The studio is where creators will publish to their Kinora server:&lt;/p&gt;&lt;p&gt;&lt;b&gt;Upload&lt;/b&gt; videos with resumable transfers that survive a lost connection,&lt;br&gt;&lt;b&gt;transcode&lt;/b&gt; them on this computer into an adaptive quality ladder,&lt;br&gt;and &lt;b&gt;go live&lt;/b&gt; with chat moderation and viewer statistics.&lt;/p&gt;&lt;p&gt;These tools are not available yet.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Im Studio werden Kreative auf ihrem Kinora-Server veröffentlichen:&lt;/p&gt;&lt;p&gt;Videos &lt;b&gt;hochladen&lt;/b&gt;, mit Übertragungen, die eine unterbrochene Verbindung überstehen,&lt;br&gt;sie auf diesem Rechner in eine adaptive Qualitätsstufenleiter &lt;b&gt;transkodieren&lt;/b&gt;&lt;br&gt;und &lt;b&gt;live gehen&lt;/b&gt;, mit Chat-Moderation und Zuschauerstatistik.&lt;/p&gt;&lt;p&gt;Diese Werkzeuge sind noch nicht verfügbar.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PartialOutputDirectory</name>
+    <message>
+        <source>%1: cannot be locked: %2</source>
+        <translation>%1: Kann nicht gesperrt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1952,88 @@
     <message>
         <source>%1: cannot be written: %2</source>
         <translation>%1: Kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TestPatternSource</name>
+    <message>
+        <source>test pattern: the size %1x%2 is not usable (even numbers, at least 16)</source>
+        <translation>Testbild: Die Größe %1x%2 ist nicht verwendbar (gerade Zahlen, mindestens 16)</translation>
+    </message>
+    <message>
+        <source>test pattern: the frame rate, sample rate, channels (1 or 2) or audio frame size is not usable</source>
+        <translation>Testbild: Bildrate, Abtastrate, Kanalzahl (1 oder 2) oder Audio-Frame-Größe ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>test pattern: out of memory</source>
+        <translation>Testbild: Nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>building the filter graph</source>
+        <translation>Aufbauen des Filtergraphen</translation>
+    </message>
+    <message>
+        <source>configuring the filter graph</source>
+        <translation>Konfigurieren des Filtergraphen</translation>
+    </message>
+    <message>
+        <source>generating a frame</source>
+        <translation>Erzeugen eines Frames</translation>
+    </message>
+</context>
+<context>
+    <name>TestPatternWriter</name>
+    <message>
+        <source>%1: a test pattern written to a file needs a duration</source>
+        <translation>%1: Ein Testbild, das in eine Datei geschrieben wird, braucht eine Dauer</translation>
+    </message>
+    <message>
+        <source>choosing a container from the file name</source>
+        <translation>Auswählen eines Containers anhand des Dateinamens</translation>
+    </message>
+    <message>
+        <source>%1: the libx264 encoder is not available in this FFmpeg build</source>
+        <translation>%1: Der libx264-Encoder ist in diesem FFmpeg-Build nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>opening the libx264 encoder</source>
+        <translation>Öffnen des libx264-Encoders</translation>
+    </message>
+    <message>
+        <source>%1: no AAC encoder is available in this FFmpeg build</source>
+        <translation>%1: In diesem FFmpeg-Build ist kein AAC-Encoder verfügbar</translation>
+    </message>
+    <message>
+        <source>opening the AAC encoder</source>
+        <translation>Öffnen des AAC-Encoders</translation>
+    </message>
+    <message>
+        <source>setting the stream parameters</source>
+        <translation>Setzen der Stream-Parameter</translation>
+    </message>
+    <message>
+        <source>creating the file</source>
+        <translation>Erstellen der Datei</translation>
+    </message>
+    <message>
+        <source>writing the header</source>
+        <translation>Schreiben des Headers</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>Kodieren</translation>
+    </message>
+    <message>
+        <source>writing a packet</source>
+        <translation>Schreiben eines Pakets</translation>
+    </message>
+    <message>
+        <source>finishing the file</source>
+        <translation>Abschließen der Datei</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,11 @@
 #include "core/media/hlstranscoder.h"
 
+#include "core/media/partialoutputdirectory.h"
 #include "core/media/transcodejob.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QTemporaryDir>
 #include <QThread>
 #include <QUuid>
 
@@ -48,8 +48,11 @@ bool HlsTranscoder::run()
         m_error = tr("%1: the folder cannot be created").arg(QDir::toNativeSeparators(parent));
         return false;
     }
-    // Same filesystem as the output, so the final rename is atomic.
-    QTemporaryDir work(parent + QStringLiteral("/.") + output.fileName() + QStringLiteral(".partial-XXXXXX"));
+    // Work folders of transcodes to this output that were killed outright.
+    const int stale = PartialOutputDirectory::removeStale(output.absoluteFilePath());
+    if (stale > 0)
+        Q_EMIT warningRaised(tr("Removed %n work folder(s) left by an interrupted transcode.", nullptr, stale));
+    PartialOutputDirectory work(output.absoluteFilePath());
     if (!work.isValid()) {
         m_error = tr("%1: no temporary folder can be created there: %2").arg(QDir::toNativeSeparators(parent), work.errorString());
         return false;
@@ -75,10 +78,12 @@ bool HlsTranscoder::run()
         ok = false;
         m_error = tr("cancelled");
     }
-    if (ok)
-        ok = publish(work.path());
     if (ok) {
-        work.setAutoRemove(false);
+        work.prepareToPublish();
+        ok = publish(work.path());
+    }
+    if (ok) {
+        work.setPublished();
         TranscodeProgress done = last;   // keeps the measured fps and speed
         done.percent = 100.0;
         done.durationSeconds = m_info.durationSeconds;

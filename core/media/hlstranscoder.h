@@ -15,7 +15,8 @@ namespace Kinora::Core {
 // Transcodes one input into an HLS ladder folder (master.m3u8, <rendition>/,
 // thumbs/, storyboard/). The work happens in a temporary folder next to the
 // output and is renamed into place only when complete; failure or cancel
-// leaves nothing behind. run() blocks: call it (or start()) on a worker thread,
+// leaves nothing behind, and the work folder of a killed run is removed by the
+// next run to the same output. run() blocks: call it (or start()) on a worker thread,
 // never on the GUI thread. cancel() may be called from any thread.
 class HlsTranscoder : public QObject
 {

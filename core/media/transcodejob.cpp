@@ -207,7 +207,8 @@ bool TranscodeJob::decodeAll()
     if (m_plan.hasVideo) {
         if (!m_normalizer.isOpen())
             return fail(tr("%1: stream %2: no picture could be decoded").arg(m_input).arg(m_plan.videoStream));
-        const int64_t end = m_lastVideoPts + std::max<int64_t>(1, m_lastVideoDuration);
+        // On the same time line as the pictures pushed: relative to the video origin.
+        const int64_t end = m_lastVideoPts + std::max<int64_t>(1, m_lastVideoDuration) - m_videoOrigin;
         if (!m_normalizer.finish(end, [this](FramePtr frame) { return handleNormalizedFrame(std::move(frame)); }, &error))
             return fail(error);
     }

@@ -89,6 +89,13 @@ double HlsSession::liveEdgeSeconds() const
 
 void HlsSession::open(const QUrl &url)
 {
+    stop();
+    m_url = url;
+    m_playlistLoader->load(url);
+}
+
+void HlsSession::stop()
+{
     m_playlistLoader->abort();
     m_segmentLoader->abort();
     m_keyLoader->abort();
@@ -102,8 +109,9 @@ void HlsSession::open(const QUrl &url)
     m_forceLowest = false;
     m_lastRung = -1;
     m_speed = 1.0;
-    m_url = url;
+    m_url.clear();
     m_variants.clear();
+    m_renditions.clear();
     m_mediaPlaylists.clear();
     m_timeline.clear();
     m_chosenRungs.clear();
@@ -111,7 +119,6 @@ void HlsSession::open(const QUrl &url)
     m_started = false;
     m_done = false;
     m_live = false;
-    m_playlistLoader->load(url);
 }
 
 void HlsSession::setPlaybackPosition(double seconds)
@@ -160,6 +167,7 @@ void HlsSession::onPlaylistLoaded(const QByteArray &data)
         if (!m_variants.isEmpty())
             return fail(tr("%1: a master playlist where a media playlist was expected").arg(url.toDisplayString()));
         m_variants = parser.master().variants;
+        m_renditions = parser.master().renditions;
         std::stable_sort(m_variants.begin(), m_variants.end(),
                          [](const VariantStream &a, const VariantStream &b) { return a.bandwidth < b.bandwidth; });
         if (m_variants.isEmpty())

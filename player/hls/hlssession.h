@@ -35,6 +35,7 @@ public:
     ~HlsSession() override;
 
     void open(const QUrl &url);
+    void stop(); // forgets the presentation; nothing is fetched until the next open()
     void setPlaybackPosition(double seconds);
     void setMaximumBufferSeconds(double seconds) { m_maximumBufferSeconds = seconds; }
     // Restarts delivery at the segment containing seconds; returns that segment's start.
@@ -51,6 +52,8 @@ public:
 
     RenditionSelector &selector() { return m_selector; }
     const QList<VariantStream> &variants() const { return m_variants; }
+    // The master playlist's alternative renditions (EXT-X-MEDIA), in playlist order.
+    const QList<MediaRendition> &renditions() const { return m_renditions; }
     bool isLive() const { return m_live; }
     double bufferSeconds() const { return m_queuedSeconds - m_positionSeconds; }
     double durationSeconds() const;
@@ -101,6 +104,7 @@ private:
     QTimer *m_reloadTimer;
     QUrl m_url;
     QList<VariantStream> m_variants;       // ascending bandwidth
+    QList<MediaRendition> m_renditions;
     QList<MediaPlaylist> m_mediaPlaylists; // same order
     QMap<qint64, Timing> m_timeline;       // by media sequence number, from rung 0
     QHash<QUrl, QByteArray> m_keys;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "player/mpv/mpvrenditiontracks.h"
 #include "player/mpv/mpvstreamfeed.h"
 
 #include <QList>
@@ -18,6 +19,17 @@ struct mpv_handle;
 namespace Kinora::Player {
 
 class HlsSession;
+
+// One entry of mpv's track-list.
+struct MpvTrack
+{
+    int id = 0;
+    QString type; // "video", "audio", "sub"
+    QString title;
+    QString language;
+    bool selected = false;
+    bool external = false;
+};
 
 // Plays a presentation in a libmpv handle it owns: HLS through Kinora's own
 // engine (HlsSession choosing every rung, MpvStreamFeed carrying the bytes),
@@ -52,11 +64,22 @@ public:
     long long droppedFrames() const { return m_droppedFrames; }
     QString decoder() const { return m_decoder; }
     QSize videoSize() const { return m_videoSize; }
-    int subtitleTrackCount() const { return m_subtitleTracks; }
+    int subtitleTrackCount() const { return int(tracks(QStringLiteral("sub")).size()); }
     QString subtitleTrack() const { return m_subtitleTrack; } // mpv's sid: "no" or a track id
     void setSubtitleTrack(const QByteArray &sid);
-    int stallCount() const { return m_stalls; }
+    // Selects again the video track mpv played last (after a renderer change turned video off).
+    void restoreVideoTrack();
+    QList<MpvTrack> tracks(const QString &type) const;
+    // HLS alternative renditions: subtitles become mpv tracks once fetched;
+    // an audio rendition is chosen here (-1: the variant's own audio).
+    MpvRenditionTracks &renditionTracks() { return m_renditionTracks; }
+    void chooseAudioRendition(int index) { m_renditionTracks.chooseAudio(index); }
+    // Exact seeks land on the requested time instead of the segment or keyframe before it.
+    void setExactSeek(bool exact) { m_exactSeek = exact; }
+    bool isExactSeek() const { return m_exactSeek; }
+    int stallCount() const { return m_stalls; } // since open()
     double longestStallSeconds() const { return m_longestStall; }
+    double stallSeconds() const; // all stalls since open(), the one under way included
 
 Q_SIGNALS:
     void fileLoaded();
@@ -72,21 +95,31 @@ private:
     void drainEvents();
     void restartFeed(double streamSeconds);
     void applySpeed();
+    void seekInsideFeed();
+    void restartHere(); // HLS: a new feed from the current position
 
     mpv_handle *m_mpv = nullptr;
     MpvStreamFeed m_feed;
     std::unique_ptr<HlsSession> m_session;
+    MpvRenditionTracks m_renditionTracks;
+    QList<MpvTrack> m_tracks;
+    int m_videoTrack = 0; // the video track selected last
     QString m_error;
     double m_offset = 0.0;
     double m_position = 0.0;
     double m_speed = 1.0;
     double m_longestStall = 0.0;
+    double m_stalledSeconds = 0.0;
     double m_mpvDuration = 0.0;
     long long m_droppedFrames = 0;
     QString m_decoder;
     QSize m_videoSize;
     QString m_subtitleTrack;
-    int m_subtitleTracks = 0;
+    double m_exactTarget = -1.0; // stream seconds to reach inside the restarted feed
+    double m_cacheTime = 0.0;    // mpv's demuxer cache end, feed seconds
+    bool m_exactArmed = false;
+    bool m_cacheQueryPending = false;   // the feed plays: the exact target can be sought once cached
+    bool m_exactSeek = false;
     qint64 m_stallStartedMs = -1;
     int m_stalls = 0;
     // mpv numbers playlist entries 1, 2, ... in loadfile order: the entry of

@@ -3,6 +3,8 @@
 #include <QMetaObject>
 #include <QOpenGLContext>
 
+#include <utility>
+
 #include <mpv/client.h>
 #include <mpv/render_gl.h>
 
@@ -58,6 +60,8 @@ void MpvVideoWidget::initializeGL()
         m_render = nullptr;
         return;
     }
+    if (std::exchange(m_hadRenderer, true))
+        Q_EMIT rendererRecreated();
     mpv_render_context_set_update_callback(
         m_render,
         [](void *self) {

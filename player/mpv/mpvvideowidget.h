@@ -24,6 +24,10 @@ public:
 
 Q_SIGNALS:
     void frameRendered();
+    // A new GL context (the widget moved to another window) got a new
+    // renderer. mpv turned video off when the old one went away; the owner
+    // of the handle selects it again.
+    void rendererRecreated();
 
 protected:
     void initializeGL() override;
@@ -35,6 +39,7 @@ private:
     mpv_handle *m_mpv;
     mpv_render_context *m_render = nullptr;
     int m_framesRendered = 0;
+    bool m_hadRenderer = false;
 };
 
 } // namespace Kinora::Player

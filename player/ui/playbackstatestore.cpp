@@ -51,4 +51,24 @@ void PlaybackStateStore::setPosition(const QString &videoId, double seconds)
     m_settings->setValue(positionKey(videoId), seconds);
 }
 
+bool PlaybackStateStore::isExactSeek() const
+{
+    return m_settings->value(QStringLiteral("player/exactSeek"), false).toBool();
+}
+
+void PlaybackStateStore::setExactSeek(bool exact)
+{
+    m_settings->setValue(QStringLiteral("player/exactSeek"), exact);
+}
+
+QByteArray PlaybackStateStore::miniPlayerGeometry() const
+{
+    return m_settings->value(QStringLiteral("player/miniPlayerGeometry")).toByteArray();
+}
+
+void PlaybackStateStore::setMiniPlayerGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(QStringLiteral("player/miniPlayerGeometry"), geometry);
+}
+
 } // namespace Kinora::Player

@@ -1,13 +1,15 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 class QSettings;
 
 namespace Kinora::Player {
 
-// Remembers the volume and where each video was left, in the QSettings the
-// caller owns (so tests use a temporary file).
+// Remembers the volume, where each video was left, the seek mode and the
+// mini player's geometry, in the QSettings the caller owns (so tests use a
+// temporary file).
 class PlaybackStateStore
 {
 public:
@@ -19,6 +21,10 @@ public:
     void setMuted(bool muted);
     double position(const QString &videoId) const;
     void setPosition(const QString &videoId, double seconds);
+    bool isExactSeek() const;
+    void setExactSeek(bool exact);
+    QByteArray miniPlayerGeometry() const; // QWidget::saveGeometry() of the mini player window
+    void setMiniPlayerGeometry(const QByteArray &geometry);
 
 private:
     QSettings *m_settings;

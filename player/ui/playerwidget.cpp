@@ -3,8 +3,10 @@
 #include "player/hls/hlssession.h"
 #include "player/mpv/mpvhlsplayer.h"
 #include "player/mpv/mpvvideowidget.h"
+#include "player/ui/miniplayerwindow.h"
 #include "player/ui/playbackreporter.h"
 #include "player/ui/playbackstatestore.h"
+#include "player/ui/trackcontrols.h"
 
 #include <QActionGroup>
 #include <QBoxLayout>
@@ -53,9 +55,13 @@ PlayerWidget::PlayerWidget(MpvHlsPlayer *player, PlaybackStateStore *store, Play
     setFocusPolicy(Qt::StrongFocus);
     m_volume = m_store ? m_store->volume() : 100;
     m_muted = m_store && m_store->isMuted();
-    if (output == VideoOutput::Render)
+    if (output == VideoOutput::Render) {
         m_video = new MpvVideoWidget(m_player->handle(), this);
+        connect(m_video, &MpvVideoWidget::rendererRecreated, m_player, &MpvHlsPlayer::restoreVideoTrack);
+    }
     buildControls();
+    m_player->setExactSeek(m_store && m_store->isExactSeek());
+    m_exactSeekAction->setChecked(m_player->isExactSeek());
     setVolume(m_volume);
     if (m_muted) {
         m_muted = false;
@@ -75,7 +81,10 @@ PlayerWidget::PlayerWidget(MpvHlsPlayer *player, PlaybackStateStore *store, Play
         }
         refreshLabels();
     });
-    connect(&m_player->session(), &HlsSession::ladderLoaded, this, [this](int) { rebuildQualityMenu(); });
+    connect(&m_player->session(), &HlsSession::ladderLoaded, this, [this](int) {
+        rebuildQualityMenu();
+        m_tracks->rebuild();
+    });
     connect(&m_player->session(), &HlsSession::segmentReady, this, [this](int, int rung, const QByteArray &) {
         if (m_lastRung >= 0 && rung != m_lastRung)
             ++m_rungSwitches;
@@ -92,15 +101,44 @@ PlayerWidget::~PlayerWidget()
 
 void PlayerWidget::toggleMiniPlayer()
 {
-    QWidget *top = window();
-    m_mini = !m_mini;
-    m_controls->setVisible(!m_mini);
-    if (m_mini) {
-        m_sizeBeforeMini = top->size();
-        top->resize(400, 225);
-    } else if (m_sizeBeforeMini.isValid()) {
-        top->resize(m_sizeBeforeMini);
+    auto *box = qobject_cast<QBoxLayout *>(layout());
+    if (!m_miniWindow) {
+        m_miniWindow = new MiniPlayerWindow(this);
+        connect(m_miniWindow, &MiniPlayerWindow::closeRequested, this, [this] {
+            if (m_mini)
+                toggleMiniPlayer();
+        });
     }
+    m_mini = !m_mini;
+    if (m_mini) {
+        box->replaceWidget(m_videoArea, m_miniPlaceholder);
+        m_miniPlaceholder->show();
+        m_miniWindow->hold(m_videoArea);
+        m_miniWindow->showAt(m_store ? m_store->miniPlayerGeometry() : QByteArray());
+    } else {
+        if (m_store)
+            m_store->setMiniPlayerGeometry(m_miniWindow->saveGeometry());
+        m_miniWindow->release();
+        m_miniWindow->hide();
+        box->replaceWidget(m_miniPlaceholder, m_videoArea);
+        m_miniPlaceholder->hide();
+        m_videoArea->show();
+        setFocus();
+    }
+    m_miniButton->setChecked(m_mini);
+}
+
+void PlayerWidget::setExactSeek(bool exact)
+{
+    m_player->setExactSeek(exact);
+    m_exactSeekAction->setChecked(exact);
+    if (m_store)
+        m_store->setExactSeek(exact);
+}
+
+bool PlayerWidget::isExactSeek() const
+{
+    return m_player->isExactSeek();
 }
 
 void PlayerWidget::buildControls()
@@ -152,6 +190,10 @@ void PlayerWidget::buildControls()
     auto *speedMenu = new QMenu(m_speedButton);
     for (double speed : Speeds)
         speedMenu->addAction(tr("%1×").arg(speed), this, [this, speed] { setSpeed(speed); });
+    speedMenu->addSeparator();
+    // Slower to start after a seek (the rest of the segment is decoded first), hence optional.
+    m_exactSeekAction = speedMenu->addAction(tr("Exact seeking"), this, [this](bool on) { setExactSeek(on); });
+    m_exactSeekAction->setCheckable(true);
     m_speedButton->setMenu(speedMenu);
     m_qualityButton = new QToolButton(this);
     m_qualityButton->setToolTip(tr("Quality"));
@@ -163,20 +205,14 @@ void PlayerWidget::buildControls()
     m_fullScreenButton->setToolTip(tr("Full screen (f)"));
     connect(m_fullScreenButton, &QToolButton::clicked, this, &PlayerWidget::toggleFullScreen);
 
-    m_captionsButton = new QToolButton(this);
-    m_captionsButton->setText(tr("CC"));
-    m_captionsButton->setCheckable(true);
-    m_captionsButton->setToolTip(tr("Captions (c)"));
-    m_captionsButton->hide(); // shown when the video has captions
-    connect(m_captionsButton, &QToolButton::clicked, this, &PlayerWidget::toggleCaptions);
-    connect(m_player, &MpvHlsPlayer::tracksChanged, this, [this] {
-        m_captionsButton->setVisible(m_player->subtitleTrackCount() > 0);
-        m_captionsOn = m_player->subtitleTrack() != QLatin1String("no") && !m_player->subtitleTrack().isEmpty();
-        m_captionsButton->setChecked(m_captionsOn);
-    });
+    m_tracks = new TrackControls(m_player, this);
     m_miniButton = new QToolButton(this);
     m_miniButton->setIcon(style()->standardIcon(QStyle::SP_TitleBarNormalButton));
-    m_miniButton->setToolTip(tr("Mini player"));
+    m_miniButton->setToolTip(tr("Mini player (p)"));
+    m_miniButton->setCheckable(true);
+    m_miniPlaceholder = new QLabel(tr("Playing in the mini player"), this);
+    m_miniPlaceholder->setAlignment(Qt::AlignCenter);
+    m_miniPlaceholder->hide();
     connect(m_miniButton, &QToolButton::clicked, this, &PlayerWidget::toggleMiniPlayer);
 
     m_controls = new QWidget(this);
@@ -189,7 +225,8 @@ void PlayerWidget::buildControls()
     controls->addWidget(m_volumeSlider);
     controls->addWidget(m_speedButton);
     controls->addWidget(m_qualityButton);
-    controls->addWidget(m_captionsButton);
+    controls->addWidget(m_tracks->audioButton());
+    controls->addWidget(m_tracks->captionsButton());
     controls->addWidget(m_miniButton);
     controls->addWidget(m_fullScreenButton);
     auto *layout = new QVBoxLayout(this);
@@ -354,11 +391,22 @@ void PlayerWidget::toggleFullScreen()
 
 void PlayerWidget::toggleCaptions()
 {
-    if (m_player->subtitleTrackCount() == 0)
-        return;
-    m_captionsOn = !m_captionsOn;
-    m_captionsButton->setChecked(m_captionsOn);
-    m_player->setSubtitleTrack(m_captionsOn ? QByteArray("1") : QByteArray("no"));
+    m_tracks->toggleCaptions();
+}
+
+void PlayerWidget::setCaptionTrack(int id)
+{
+    m_tracks->setCaptionTrack(id);
+}
+
+void PlayerWidget::setAudioRendition(int index)
+{
+    m_tracks->setAudioRendition(index);
+}
+
+bool PlayerWidget::areCaptionsOn() const
+{
+    return m_tracks->areCaptionsOn();
 }
 
 void PlayerWidget::toggleStats()
@@ -399,6 +447,7 @@ void PlayerWidget::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Greater: stepSpeed(1); break;
     case Qt::Key_I: toggleStats(); break;
     case Qt::Key_C: toggleCaptions(); break;
+    case Qt::Key_P: toggleMiniPlayer(); break;
     default: QWidget::keyPressEvent(event); return;
     }
     event->accept();
@@ -462,8 +511,17 @@ PlaybackHeartbeat PlayerWidget::currentBeat() const
     PlaybackHeartbeat beat;
     beat.positionSeconds = m_player->position();
     beat.rung = m_player->isHls() ? m_lastRung : -1;
+    const QList<VariantStream> &variants = m_player->session().variants();
+    if (beat.rung >= 0 && beat.rung < variants.size()) {
+        const VariantStream &variant = variants.at(beat.rung);
+        // A name for the server's statistics, not for the viewer: untranslated.
+        beat.rendition = variant.resolution.isValid() ? QStringLiteral("%1p").arg(variant.resolution.height())
+                                                      : QStringLiteral("%1k").arg(variant.bandwidth / 1000);
+        beat.bitrate = variant.bandwidth;
+    }
     beat.bufferSeconds = m_player->isHls() ? std::max(0.0, m_player->session().bufferSeconds()) : 0.0;
     beat.stalls = m_player->stallCount();
+    beat.stallSeconds = m_player->stallSeconds();
     beat.rungSwitches = m_rungSwitches;
     beat.bandwidthBps = m_player->session().selector().estimateBps();
     beat.droppedFrames = m_player->droppedFrames();

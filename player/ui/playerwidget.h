@@ -9,6 +9,7 @@
 #include <QUrl>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QSlider;
@@ -17,10 +18,12 @@ class QToolButton;
 
 namespace Kinora::Player {
 
+class MiniPlayerWindow;
 class MpvHlsPlayer;
 class MpvVideoWidget;
 class PlaybackReporter;
 class PlaybackStateStore;
+class TrackControls;
 
 // The player as the viewer sees it: video (mpv's render API, or nothing when
 // the player was set up with vo=null), controls, keyboard shortcuts and a
@@ -58,11 +61,18 @@ public:
     void toggleFullScreen();
     void toggleStats();
     void toggleCaptions();
-    bool areCaptionsOn() const { return m_captionsOn; }
-    // Compact mode: the window shrinks to the video alone. (Moving the video
-    // to another window would cost mpv its GL context and its video output.)
+    void setCaptionTrack(int id); // mpv's subtitle track id, 0: off
+    bool areCaptionsOn() const;
+    void setAudioRendition(int index); // an HLS audio rendition, -1: the variant's own audio
+    // The video moves to a small always-on-top window (p); the controls stay
+    // here. Its geometry is remembered in the store.
     void toggleMiniPlayer();
     bool isMiniPlayer() const { return m_mini; }
+    MiniPlayerWindow *miniPlayerWindow() const { return m_miniWindow; }
+    QWidget *videoArea() const { return m_videoArea; }
+    // Seeks land on the exact time instead of the segment start (remembered in the store).
+    void setExactSeek(bool exact);
+    bool isExactSeek() const;
 
     int volume() const { return m_volume; }
     bool isMuted() const { return m_muted; }
@@ -104,14 +114,15 @@ private:
     QToolButton *m_muteButton = nullptr;
     QSlider *m_volumeSlider = nullptr;
     QToolButton *m_speedButton = nullptr;
+    QAction *m_exactSeekAction = nullptr;
     QToolButton *m_qualityButton = nullptr;
     QMenu *m_qualityMenu = nullptr;
     QToolButton *m_fullScreenButton = nullptr;
     QToolButton *m_miniButton = nullptr;
-    QToolButton *m_captionsButton = nullptr;
-    bool m_captionsOn = false;
+    TrackControls *m_tracks = nullptr;
     QWidget *m_controls = nullptr;
-    QSize m_sizeBeforeMini;
+    MiniPlayerWindow *m_miniWindow = nullptr;
+    QLabel *m_miniPlaceholder = nullptr;
     bool m_mini = false;
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_statsTimer = nullptr;

@@ -265,6 +265,11 @@ QList<ServerConfig::Key> buildKeys()
         [](const Config &c) { return c.catalog.categories.join(QLatin1Char(',')); }};
     keys << nestedIntKey("catalog.maxImageBytes", "KINORA_CATALOG_MAX_IMAGE_BYTES", "largest avatar or custom thumbnail upload",
                          &Config::catalog, &Catalog::CatalogSettings::maxImageBytes, 1024, qint64(1) << 30);
+    keys << nestedIntKey("catalog.searchCacheMs", "KINORA_CATALOG_SEARCH_CACHE_MS",
+                         "how long a search or type-ahead result may be reused, in ms (0 turns the cache off)",
+                         &Config::catalog, &Catalog::CatalogSettings::searchCacheMs, 0, 3'600'000);
+    keys << nestedIntKey("catalog.searchCacheEntries", "KINORA_CATALOG_SEARCH_CACHE_ENTRIES", "search results remembered at most",
+                         &Config::catalog, &Catalog::CatalogSettings::searchCacheEntries, 1, 1'000'000);
     using Upload::UploadSettings;
     constexpr qint64 maxBytes = qint64(1) << 50;
     keys << nestedIntKey("upload.maxFileSize", "KINORA_UPLOAD_MAX_FILE_SIZE", "largest upload in bytes (413 max_file_size_reached)",
@@ -307,6 +312,89 @@ QList<ServerConfig::Key> buildKeys()
             return true;
         },
         [](const Config &c) { return c.uploads.requireVideoStream ? QStringLiteral("true") : QStringLiteral("false"); }};
+    using Delivery::DeliverySettings;
+    keys << nestedIntKey("delivery.tokenTtl", "KINORA_DELIVERY_TOKEN_TTL", "lifetime of signed media URLs in seconds",
+                         &Config::delivery, &DeliverySettings::tokenTtlSeconds, 1, 30 * 86400);
+    keys << nestedIntKey("delivery.visibilityCacheMs", "KINORA_DELIVERY_VISIBILITY_CACHE_MS",
+                         "how long a video's public status is cached for media requests (0: not cached)",
+                         &Config::delivery, &DeliverySettings::visibilityCacheMs, 0, 600'000);
+    keys << ServerConfig::Key{
+        QStringLiteral("delivery.accelRedirectPrefix"), QStringLiteral("KINORA_DELIVERY_ACCEL_REDIRECT_PREFIX"),
+        QStringLiteral("internal nginx location of the media folder; set: media answers carry X-Accel-Redirect and nginx sends the file"),
+        [](Config &c, const QString &v, QString *e) {
+            const QString prefix = v.trimmed();
+            if (!prefix.isEmpty() && (!prefix.startsWith(QLatin1Char('/')) || prefix.endsWith(QLatin1Char('/')))) {
+                *e = ServerConfig::tr("delivery.accelRedirectPrefix must start with / and not end with /, not \"%1\"").arg(v);
+                return false;
+            }
+            c.delivery.accelRedirectPrefix = prefix;
+            return true;
+        },
+        [](const Config &c) { return c.delivery.accelRedirectPrefix; }};
+    using Playback::PlaybackSettings;
+    keys << nestedIntKey("playback.maxStreams.viewer", "KINORA_PLAYBACK_MAX_STREAMS_VIEWER", "concurrent playback sessions of a viewer (0: unlimited)",
+                         &Config::playback, &PlaybackSettings::maxStreamsViewer, 0, 10'000);
+    keys << nestedIntKey("playback.maxStreams.creator", "KINORA_PLAYBACK_MAX_STREAMS_CREATOR", "concurrent playback sessions of a creator (0: unlimited)",
+                         &Config::playback, &PlaybackSettings::maxStreamsCreator, 0, 10'000);
+    keys << nestedIntKey("playback.maxStreams.moderator", "KINORA_PLAYBACK_MAX_STREAMS_MODERATOR", "concurrent playback sessions of a moderator (0: unlimited)",
+                         &Config::playback, &PlaybackSettings::maxStreamsModerator, 0, 10'000);
+    keys << nestedIntKey("playback.maxStreams.admin", "KINORA_PLAYBACK_MAX_STREAMS_ADMIN", "concurrent playback sessions of an admin (0: unlimited)",
+                         &Config::playback, &PlaybackSettings::maxStreamsAdmin, 0, 10'000);
+    keys << nestedIntKey("playback.maxStreams.anonymous", "KINORA_PLAYBACK_MAX_STREAMS_ANONYMOUS", "concurrent anonymous playback sessions per client address (0: unlimited)",
+                         &Config::playback, &PlaybackSettings::maxStreamsAnonymous, 0, 10'000);
+    keys << nestedIntKey("playback.sessionTimeout", "KINORA_PLAYBACK_SESSION_TIMEOUT", "a playback session without a heartbeat this many seconds expires",
+                         &Config::playback, &PlaybackSettings::sessionTimeoutSeconds, 1, 86400);
+    using Processing::ProcessingSettings;
+    keys << nestedIntKey("processing.workers", "KINORA_PROCESSING_WORKERS", "processing jobs (transcodes, package checks) run at once",
+                         &Config::processing, &ProcessingSettings::workers, 1, 64);
+    keys << nestedIntKey("processing.maxAttempts", "KINORA_PROCESSING_MAX_ATTEMPTS", "attempts of a processing job before the video fails",
+                         &Config::processing, &ProcessingSettings::maxAttempts, 1, 100);
+    keys << nestedIntKey("processing.retryBaseSeconds", "KINORA_PROCESSING_RETRY_BASE_SECONDS",
+                         "wait before retrying a failed processing job, doubled after each failure",
+                         &Config::processing, &ProcessingSettings::retryBaseSeconds, 0, 86400);
+    keys << ServerConfig::Key{
+        QStringLiteral("processing.ladder"), QStringLiteral("KINORA_PROCESSING_LADDER"),
+        QStringLiteral("comma-separated rendition heights of transcodes (never upscaled)"),
+        [](Config &c, const QString &v, QString *e) {
+            QList<int> heights;
+            for (const QString &part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                bool ok = false;
+                const int height = part.trimmed().toInt(&ok);
+                if (!ok || height < 144 || height > 4320) {
+                    *e = ServerConfig::tr("processing.ladder must list heights from 144 to 4320 such as 1080,720,480, not \"%1\"").arg(v);
+                    return false;
+                }
+                heights.append(height);
+            }
+            if (heights.isEmpty()) {
+                *e = ServerConfig::tr("processing.ladder must name at least one height");
+                return false;
+            }
+            c.processing.ladderHeights = heights;
+            return true;
+        },
+        [](const Config &c) {
+            QStringList heights;
+            for (const int height : c.processing.ladderHeights)
+                heights.append(QString::number(height));
+            return heights.join(QLatin1Char(','));
+        }};
+    keys << ServerConfig::Key{
+        QStringLiteral("processing.preset"), QStringLiteral("KINORA_PROCESSING_PRESET"),
+        QStringLiteral("x264 preset of transcodes (ultrafast ... veryslow)"),
+        [](Config &c, const QString &v, QString *e) {
+            static const QStringList presets = {QStringLiteral("ultrafast"), QStringLiteral("superfast"), QStringLiteral("veryfast"),
+                                                QStringLiteral("faster"), QStringLiteral("fast"), QStringLiteral("medium"),
+                                                QStringLiteral("slow"), QStringLiteral("slower"), QStringLiteral("veryslow")};
+            const QString preset = v.trimmed().toLower();
+            if (!presets.contains(preset)) {
+                *e = ServerConfig::tr("processing.preset must be one of %1, not \"%2\"").arg(presets.join(QStringLiteral(", ")), v);
+                return false;
+            }
+            c.processing.preset = preset;
+            return true;
+        },
+        [](const Config &c) { return c.processing.preset; }};
     return keys;
 }
 

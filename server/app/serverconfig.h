@@ -2,7 +2,10 @@
 
 #include "server/accounts/accountsettings.h"
 #include "server/catalog/catalogsettings.h"
+#include "server/delivery/deliverysettings.h"
 #include "server/http/httpserversettings.h"
+#include "server/playback/playbacksettings.h"
+#include "server/processing/processingsettings.h"
 #include "server/storage/databasesettings.h"
 #include "server/upload/uploadsettings.h"
 
@@ -55,6 +58,9 @@ public:
     Accounts::AccountSettings accounts;
     Catalog::CatalogSettings catalog;
     Upload::UploadSettings uploads;
+    Delivery::DeliverySettings delivery;
+    Playback::PlaybackSettings playback;
+    Processing::ProcessingSettings processing;
 };
 
 } // namespace Kinora::Server

@@ -6,8 +6,13 @@
 #include "server/app/jwtsecretfile.h"
 #include "server/catalog/channelservice.h"
 #include "server/catalog/videoservice.h"
+#include "server/delivery/mediadelivery.h"
 #include "server/http/httpmetrics.h"
+#include "server/playback/playbackservice.h"
+#include "server/processing/processingservice.h"
+#include "server/search/cachedsearchindex.h"
 #include "server/search/fts5searchindex.h"
+#include "server/search/postgressearchindex.h"
 #include "server/search/searchservice.h"
 #include "server/social/commentservice.h"
 #include "server/social/historyservice.h"
@@ -36,6 +41,9 @@ ServerContext::ServerContext(ServerConfig config)
 // Services go before the database they use (reverse order of creation).
 ServerContext::~ServerContext()
 {
+    m_processing.reset(); // stops its workers (jobs left queued) before the services they use
+    m_playback.reset();
+    m_mediaDelivery.reset();
     m_history.reset();
     m_playlists.reset();
     m_comments.reset();
@@ -111,8 +119,14 @@ bool ServerContext::open(QString *error)
     }
     m_accounts = std::make_unique<Accounts::AccountService>(*m_database, m_config.accounts, secret);
     m_authGuard = std::make_unique<Accounts::AuthGuard>(*m_accounts);
-    // Full-text search lives in SQLite FTS5 (created by v2_catalog.sqlite.sql).
-    m_searchIndex = std::make_unique<Search::Fts5SearchIndex>(*m_database);
+    // Full-text search: SQLite FTS5 (v2_catalog.sqlite.sql) or PostgreSQL tsvector (v6_search.postgres.sql).
+    if (dbSettings.backend == Storage::DatabaseSettings::Backend::Postgres)
+        m_searchIndex = std::make_unique<Search::PostgresSearchIndex>(*m_database);
+    else
+        m_searchIndex = std::make_unique<Search::Fts5SearchIndex>(*m_database);
+    // Recent results are remembered until the next write (or catalog.searchCacheMs).
+    m_searchIndex = std::make_unique<Search::CachedSearchIndex>(std::move(m_searchIndex), m_config.catalog.searchCacheMs,
+                                                                m_config.catalog.searchCacheEntries);
     m_channels = std::make_unique<Catalog::ChannelService>(*m_database, m_config.catalog, mediaDir());
     m_videos = std::make_unique<Catalog::VideoService>(*m_database, m_config.catalog, *m_channels, *m_searchIndex, mediaDir());
     m_search = std::make_unique<Search::SearchService>(*m_searchIndex, *m_videos, m_config.catalog);
@@ -122,8 +136,23 @@ bool ServerContext::open(QString *error)
     m_playlists = std::make_unique<Social::PlaylistService>(*m_database, *m_videos, m_config.catalog);
     m_history = std::make_unique<Social::HistoryService>(*m_database, *m_videos, m_config.catalog);
     m_uploads = std::make_unique<Upload::UploadService>(*m_database, m_config.uploads, QDir(dataDir).filePath(QStringLiteral("uploads")));
+    // Connected before the uploads start: their repair may finish uploads a crash interrupted.
+    m_processing = std::make_unique<Processing::ProcessingService>(*m_database, m_config.processing, *m_videos, mediaDir(), dataDir);
+    QObject::connect(m_uploads.get(), &Upload::UploadService::uploadCompleted, m_processing.get(),
+                     &Processing::ProcessingService::enqueueUpload, Qt::DirectConnection);
     if (!m_uploads->start(error))
         return false;
+    if (!m_processing->start(error))
+        return false;
+    Catalog::VideoService &videos = *m_videos;
+    m_mediaDelivery = std::make_unique<Delivery::MediaDelivery>(
+        mediaDir(), m_config.delivery, secret, [&videos](const QString &id) {
+            const auto video = videos.get(id, Catalog::Viewer{});
+            return video.ok() && video->visibility == Catalog::Visibility::Public;
+        });
+    m_playback = std::make_unique<Playback::PlaybackService>(*m_database, m_config.playback, *m_videos, *m_history,
+                                                             *m_mediaDelivery);
+    m_playback->start();
     return true;
 }
 

@@ -37,6 +37,15 @@ struct SocialServices;
 namespace Kinora::Server::Upload {
 class UploadService;
 }
+namespace Kinora::Server::Delivery {
+class MediaDelivery;
+}
+namespace Kinora::Server::Playback {
+class PlaybackService;
+}
+namespace Kinora::Server::Processing {
+class ProcessingService;
+}
 
 namespace Kinora::Server {
 
@@ -66,6 +75,9 @@ public:
     Search::SearchService &search() { return *m_search; }
     Social::SocialServices socialServices();
     Upload::UploadService &uploads() { return *m_uploads; }
+    Delivery::MediaDelivery &mediaDelivery() { return *m_mediaDelivery; }
+    Playback::PlaybackService &playback() { return *m_playback; }
+    Processing::ProcessingService &processing() { return *m_processing; }
     Http::HttpMetrics &metrics() { return *m_metrics; }
     qint64 startedAtMs() const { return m_startedAtMs; }
 
@@ -86,6 +98,9 @@ private:
     std::unique_ptr<Social::PlaylistService> m_playlists;
     std::unique_ptr<Social::HistoryService> m_history;
     std::unique_ptr<Upload::UploadService> m_uploads;
+    std::unique_ptr<Processing::ProcessingService> m_processing;
+    std::unique_ptr<Delivery::MediaDelivery> m_mediaDelivery;
+    std::unique_ptr<Playback::PlaybackService> m_playback;
 };
 
 } // namespace Kinora::Server

@@ -32,6 +32,8 @@ struct CatalogSettings
     int maxPageSize = 100;
     int maxSearchOffset = 1000; // search pages reach at most this deep
     int maxSearchCandidates = 500; // matches a search ranks at most (the most recently added)
+    int searchCacheMs = 5000;      // how long a search result may be reused (0: never); writes clear it at once
+    int searchCacheEntries = 4096; // results remembered at most
 
     int commentMaxLength = 5000;
     int playlistTitleMaxLength = 150;

@@ -5,6 +5,7 @@
 #include "server/cli/configarguments.h"
 #include "server/cli/exitcode.h"
 #include "server/cli/probecommand.h"
+#include "server/cli/seeddemocommand.h"
 #include "server/cli/servecommand.h"
 #include "server/cli/transcodecommand.h"
 
@@ -20,6 +21,7 @@ const QList<Command> &commands()
         {"admin", &runAdminCommand, QT_TRANSLATE_NOOP("Kinora::Server::Cli", "manage accounts: create-user, set-role, list-users")},
         {"config", &runConfigCommand, QT_TRANSLATE_NOOP("Kinora::Server::Cli", "print the effective configuration")},
         {"probe", &runProbeCommand, QT_TRANSLATE_NOOP("Kinora::Server::Cli", "describe a media file: probe FILE [--json]")},
+        {"seed-demo", &runSeedDemoCommand, QT_TRANSLATE_NOOP("Kinora::Server::Cli", "create the demo account and generated demo videos: seed-demo [--videos N] [--seconds S]")},
         {"transcode", &runTranscodeCommand, QT_TRANSLATE_NOOP("Kinora::Server::Cli", "build an HLS ladder: transcode INPUT OUTDIR [--ladder 1080,720] [--json]")},
     };
     return table;
@@ -43,7 +45,8 @@ QString usage()
     text += QCoreApplication::translate("Kinora::Server::Cli",
                                         "\nExamples:\n"
                                         "  kinora-server --data-dir /srv/kinora --listen 0.0.0.0:8080\n"
-                                        "  kinora-server admin create-user alice --role admin < password.txt\n");
+                                        "  kinora-server admin create-user alice --role admin < password.txt\n"
+                                        "  kinora-server seed-demo --data-dir /srv/kinora --videos 6\n");
     return text;
 }
 }

@@ -28,6 +28,8 @@ namespace Kinora::Server::Http {
 namespace {
 
 constexpr qsizetype kMaxBufferedInput = 64 * 1024;
+// Reads outside a large body stay small; a body going to a file or sink is read in big gulps.
+constexpr qsizetype kHeadReadSize = 64 * 1024;
 
 QString trText(const char *text)
 {
@@ -161,8 +163,11 @@ void HttpConnection::onReadable()
             return;
     }
 
+    // A body with nothing buffered before it is parsed straight from the scratch buffer.
+    const bool direct = m_phase == Phase::Body && m_inPos == m_in.size() && (m_bodyFile || m_request.bodySink);
     char *buf = m_worker.scratch();
-    const ssize_t n = ::recv(m_fd, buf, size_t(m_worker.scratchSize()), 0);
+    const qsizetype readSize = direct ? m_worker.scratchSize() : qMin(kHeadReadSize, m_worker.scratchSize());
+    const ssize_t n = ::recv(m_fd, buf, size_t(readSize), 0);
     if (n == 0) {
         closeNow(); // peer closed; an unfinished request cannot be answered
         return;
@@ -178,6 +183,10 @@ void HttpConnection::onReadable()
         m_deadlineMs = monotonicMs() + m_shared.settings.headerTimeoutMs;
     } else if (m_phase == Phase::Body) {
         m_deadlineMs = monotonicMs() + m_shared.settings.idleTimeoutMs; // a stalled body is cut off
+    }
+    if (direct) {
+        processDirect(buf, n);
+        return;
     }
     if (m_inPos > 0) {
         m_in.remove(0, m_inPos);
@@ -271,24 +280,7 @@ void HttpConnection::processInput()
             m_phase = Phase::Head;
             m_deadlineMs = monotonicMs() + m_shared.settings.headerTimeoutMs;
         }
-        switch (event) {
-        case HttpRequestParser::Event::HeadComplete:
-            onHeadComplete();
-            break;
-        case HttpRequestParser::Event::Body:
-            onBodyData(chunk);
-            break;
-        case HttpRequestParser::Event::MessageComplete:
-            runHandler();
-            break;
-        case HttpRequestParser::Event::Error:
-            m_versionMinor = 1;
-            m_keepAlive = false;
-            respondError(m_parser.errorStatus(), m_parser.errorCode(), m_parser.errorMessage(), true);
-            break;
-        case HttpRequestParser::Event::NeedMore:
-            break;
-        }
+        dispatch(event, chunk);
     }
     if (m_inPos == m_in.size()) {
         m_in.clear();
@@ -297,6 +289,55 @@ void HttpConnection::processInput()
     m_processing = false;
     if (m_fd >= 0 && m_phase != Phase::Responding)
         setReading(m_in.size() - m_inPos < kMaxBufferedInput);
+}
+
+void HttpConnection::dispatch(HttpRequestParser::Event event, QByteArrayView chunk)
+{
+    switch (event) {
+    case HttpRequestParser::Event::HeadComplete:
+        onHeadComplete();
+        break;
+    case HttpRequestParser::Event::Body:
+        onBodyData(chunk);
+        break;
+    case HttpRequestParser::Event::MessageComplete:
+        runHandler();
+        break;
+    case HttpRequestParser::Event::Error:
+        m_versionMinor = 1;
+        m_keepAlive = false;
+        respondError(m_parser.errorStatus(), m_parser.errorCode(), m_parser.errorMessage(), true);
+        break;
+    case HttpRequestParser::Event::NeedMore:
+        break;
+    }
+}
+
+// The body part of a read lands in the file or sink without a copy into m_in;
+// whatever follows the body (a pipelined request) is queued as usual.
+void HttpConnection::processDirect(const char *data, qsizetype size)
+{
+    m_processing = true;
+    qsizetype pos = 0;
+    while (m_fd >= 0 && m_phase == Phase::Body) { // the end of the message is an event of its own
+        qsizetype used = 0;
+        QByteArrayView chunk;
+        const auto event = m_parser.next(data + pos, size - pos, &used, &chunk);
+        pos += used;
+        if (event == HttpRequestParser::Event::NeedMore)
+            break;
+        dispatch(event, chunk);
+    }
+    m_processing = false;
+    if (m_fd < 0 || m_phase == Phase::Lingering)
+        return;
+    if (pos < size) {
+        m_in.append(data + pos, size - pos);
+        if (m_phase != Phase::Responding)
+            processInput(); // a response sent at once left the connection idle
+    } else if (m_phase != Phase::Responding) {
+        setReading(true);
+    }
 }
 
 void HttpConnection::onHeadComplete()
@@ -367,7 +408,11 @@ void HttpConnection::onHeadComplete()
                      trText("The request body is larger than the limit of %1 bytes.").arg(cap), true);
         return;
     }
-    if (m_route->options.bodyMode == BodyMode::File) {
+    if (m_route->bodySink && !head.chunked)
+        m_request.bodySink = m_route->bodySink(m_request);
+    if (m_request.bodySink) {
+        // The route's sink takes the bytes.
+    } else if (m_route->options.bodyMode == BodyMode::File) {
         const QString dir = m_shared.settings.tempDir.isEmpty() ? QDir::tempPath() : m_shared.settings.tempDir;
         m_bodyFile = std::make_unique<QTemporaryFile>(dir + QStringLiteral("/kinora-body-XXXXXX"));
         m_bodyFile->setAutoRemove(false);
@@ -404,7 +449,14 @@ bool HttpConnection::onBodyData(QByteArrayView chunk)
                      trText("The request body is larger than the limit of %1 bytes.").arg(m_route->options.maxBodyBytes), true);
         return false;
     }
-    if (m_bodyFile) {
+    if (m_request.bodySink) {
+        if (!m_request.bodySink->write(chunk)) {
+            qWarning("HTTP: a request body sink for %s failed: %s", qPrintable(m_request.routePattern),
+                     qPrintable(m_request.bodySink->errorString()));
+            respondError(507, "insufficient_storage", trText("The server could not store the request body."), true);
+            return false;
+        }
+    } else if (m_bodyFile) {
         if (m_bodyFile->write(chunk.data(), chunk.size()) != chunk.size()) {
             qWarning("HTTP: writing a request body to %s failed: %s", qPrintable(m_bodyFile->fileName()),
                      qPrintable(m_bodyFile->errorString()));
@@ -440,6 +492,8 @@ void HttpConnection::runHandler()
                  qPrintable(m_request.routePattern));
         response = HttpResponse::error(500, "internal_error", trText("The server failed to process the request."));
     }
+    // A sink lets go of what it holds before the answer is on the wire, where the client may act on it.
+    m_request.bodySink.reset();
     if (m_bodyFile) {
         // The handler may have moved the file away; otherwise it is removed now.
         if (QFile::exists(m_request.bodyFilePath))

@@ -45,6 +45,8 @@ private:
     void onWritable();
     bool tryWebSocketUpgrade(); // true when the socket was handed off (or we wait for more of the head)
     void processInput();
+    void processDirect(const char *data, qsizetype size);
+    void dispatch(HttpRequestParser::Event event, QByteArrayView chunk);
     void onHeadComplete();
     bool onBodyData(QByteArrayView chunk);
     void runHandler();

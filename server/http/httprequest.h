@@ -8,10 +8,13 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <memory>
 #include <optional>
 #include <utility>
 
 namespace Kinora::Server::Http {
+
+class BodySink;
 
 // One parsed HTTP request as a route handler sees it. Header names are
 // lower-cased; the body is either in memory or in a file, as the route asked.
@@ -27,6 +30,7 @@ public:
     QByteArray body;                     // BodyMode::Memory
     QString bodyFilePath;                // BodyMode::File: a temporary file the handler may move away
     qint64 bodySize = 0;
+    std::shared_ptr<BodySink> bodySink; // the route's sink that took the body, if any
     QHostAddress peer;
     QString routePattern;  // the pattern that matched, for metrics and logs
 

@@ -27,7 +27,7 @@ qint64 monotonicMs()
 HttpWorker::HttpWorker(HttpServerShared &shared, QObject *parent)
     : QObject(parent)
     , m_shared(shared)
-    , m_scratch(size_t(qMax(64 * 1024, shared.settings.maxHeaderBytes)))
+    , m_scratch(size_t(qMax(1024 * 1024, shared.settings.maxHeaderBytes)))
 {
 }
 

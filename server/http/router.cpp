@@ -70,7 +70,8 @@ bool matchPath(const Router::Route &route, const QList<QStringView> &segments, Q
 
 } // namespace
 
-void Router::addRoute(const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options)
+void Router::addRoute(const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options,
+                      BodySinkFactory bodySink)
 {
     auto route = std::make_unique<Route>();
     route->method = method.toUpper();
@@ -82,6 +83,7 @@ void Router::addRoute(const QByteArray &method, const QString &pattern, Handler 
         route->segments.append(s.toString());
     route->handler = std::move(handler);
     route->options = options;
+    route->bodySink = std::move(bodySink);
     m_routes.push_back(std::move(route));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/http/bodysink.h"
 #include "server/http/httprequest.h"
 #include "server/http/httpresponse.h"
 
@@ -13,6 +14,9 @@
 namespace Kinora::Server::Http {
 
 using Handler = std::function<HttpResponse(HttpRequest &)>;
+// Called once the head of a request with a body is parsed; a null result
+// falls back to the route's BodyMode (for example to answer an error after the body).
+using BodySinkFactory = std::function<std::shared_ptr<BodySink>(const HttpRequest &)>;
 
 enum class BodyMode {
     Memory, // buffered up to maxBodyBytes
@@ -45,6 +49,7 @@ public:
         QStringList segments;
         Handler handler;
         RouteOptions options;
+        BodySinkFactory bodySink; // optional; the sink it returns is in HttpRequest::bodySink
     };
 
     struct Match
@@ -55,7 +60,8 @@ public:
         QList<QByteArray> allowedMethods; // for 405 and OPTIONS
     };
 
-    void addRoute(const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options = {});
+    void addRoute(const QByteArray &method, const QString &pattern, Handler handler, RouteOptions options = {},
+                  BodySinkFactory bodySink = {});
     Match match(QByteArrayView method, QStringView path) const;
     QList<RouteInfo> routes() const;
 

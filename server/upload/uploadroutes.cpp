@@ -96,6 +96,46 @@ bool isOffsetStream(const HttpRequest &request)
     return type == "application/offset+octet-stream";
 }
 
+// A PATCH body written straight into the upload's part file (see UploadService::beginChunk()).
+class ChunkSink : public Http::BodySink
+{
+public:
+    explicit ChunkSink(std::unique_ptr<ChunkWriter> writer) : m_writer(std::move(writer)) {}
+    bool write(QByteArrayView data) override { return m_writer->write(data.data(), data.size()); }
+    QString errorString() const override { return m_writer->errorString(); }
+    ChunkWriter &writer() { return *m_writer; }
+
+private:
+    std::unique_ptr<ChunkWriter> m_writer;
+};
+
+// Before the body of a PATCH is read: a sink when the request is valid and the
+// upload takes it at once; otherwise the body goes to a file and patch() answers.
+std::shared_ptr<Http::BodySink> patchSink(const HttpRequest &request, UploadService &service, const Accounts::AuthGuard &guard)
+{
+    if (request.header("tus-resumable").trimmed() != s_version || !isOffsetStream(request))
+        return nullptr;
+    const auto offset = parseNonNegative(request.header("upload-offset"));
+    const auto length = parseNonNegative(request.header("content-length"));
+    if (!offset || !length || *length == 0)
+        return nullptr;
+    std::optional<UploadChecksum> checksum;
+    if (request.hasHeader("upload-checksum")) {
+        UploadChecksum::ParseError parseError = UploadChecksum::ParseError::None;
+        checksum = UploadChecksum::parse(request.header("upload-checksum"), &parseError);
+        if (parseError != UploadChecksum::ParseError::None)
+            return nullptr;
+    }
+    const auto auth = guard.requireUser(request, Accounts::Role::Creator);
+    if (!auth)
+        return nullptr;
+    auto writer = service.beginChunk(request.pathParams.value(QStringLiteral("id")), auth.user().id, *offset, *length,
+                                     std::move(checksum));
+    if (!writer)
+        return nullptr;
+    return std::make_shared<ChunkSink>(std::move(writer));
+}
+
 HttpResponse options(HttpRequest &request, const UploadService &service)
 {
     HttpResponse r = tus(HttpResponse::noContent(), request);
@@ -201,8 +241,10 @@ HttpResponse patch(HttpRequest &request, UploadService &service, const Accounts:
     std::optional<UploadChecksum> checksum;
     if (auto bad = readChecksum(request, &checksum))
         return *bad;
-    UploadService::Chunk chunk{*offset, request.bodyFilePath, request.bodySize, checksum};
-    auto upload = service.append(request.pathParams.value(QStringLiteral("id")), auth.user().id, chunk);
+    auto *sink = dynamic_cast<ChunkSink *>(request.bodySink.get());
+    auto upload = sink ? service.finishChunk(sink->writer(), auth.user().id)
+                       : service.append(request.pathParams.value(QStringLiteral("id")), auth.user().id,
+                                        UploadService::Chunk{*offset, request.bodyFilePath, request.bodySize, checksum});
     if (!upload)
         return tusError(request, upload.error());
     HttpResponse r = tus(HttpResponse::noContent(), request);
@@ -249,7 +291,9 @@ void addUploadRoutes(Http::Router &router, UploadService &service, const Account
         router.addRoute("POST", collection, [&service, &guard](HttpRequest &r) { return create(r, service, guard); }, bodyOptions);
     }
     router.addRoute("HEAD", item, [&service, &guard](HttpRequest &r) { return head(r, service, guard); });
-    router.addRoute("PATCH", item, [&service, &guard](HttpRequest &r) { return patch(r, service, guard); }, bodyOptions);
+    // A valid PATCH streams into the part file; anything else takes the file route to its answer.
+    router.addRoute("PATCH", item, [&service, &guard](HttpRequest &r) { return patch(r, service, guard); }, bodyOptions,
+                    [&service, &guard](const HttpRequest &r) { return patchSink(r, service, guard); });
     router.addRoute("DELETE", item, [&service, &guard](HttpRequest &r) { return terminate(r, service, guard); });
     router.addRoute("GET", item, [&service, &guard](HttpRequest &r) { return status(r, service, guard); });
 }

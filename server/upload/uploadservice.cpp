@@ -2,6 +2,7 @@
 
 #include "core/media/mediaprobe.h"
 #include "server/upload/partfile.h"
+#include "server/upload/uploadmetadata.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -329,14 +330,69 @@ ServiceResult<UploadRecord> UploadService::append(const QString &id, qint64 user
     return upload;
 }
 
+std::unique_ptr<ChunkWriter> UploadService::beginChunk(const QString &id, qint64 userId, qint64 offset, qint64 size,
+                                                      std::optional<UploadChecksum> checksum)
+{
+    if (size <= 0 || !claim(id))
+        return nullptr;
+    auto writer = std::make_unique<ChunkWriter>(id, partPath(id), offset, size, std::move(checksum), [this, id] { release(id); });
+    const auto found = resumable(id, userId);
+    if (!found || found->state != UploadRecord::State::Uploading || offset != found->offset
+        || size > found->length - found->offset)
+        return nullptr;
+    QString partError;
+    if (!writer->open(&partError)) {
+        qWarning("upload %s: %s", qPrintable(id), qPrintable(partError));
+        return nullptr;
+    }
+    return writer;
+}
+
+ServiceResult<UploadRecord> UploadService::finishChunk(ChunkWriter &writer, qint64 userId)
+{
+    const QString id = writer.uploadId();
+    auto found = resumable(id, userId);
+    if (!found)
+        return found;
+    UploadRecord upload = found.value();
+    if (upload.offset != writer.offset())
+        return error(409, "offset_mismatch", tr("Upload-Offset is %1 but the upload is at %2.").arg(writer.offset()).arg(upload.offset));
+    if (const auto matches = writer.checksumMatches(); matches && !*matches) {
+        writer.discard();
+        return error(460, "checksum_mismatch", tr("Upload-Checksum does not match the bytes received; they were discarded."));
+    }
+    QString partError;
+    if (!writer.flush(&partError)) {
+        qWarning("upload %s: %s", qPrintable(id), qPrintable(partError));
+        return error(507, "insufficient_storage", tr("The server could not store the bytes."));
+    }
+    const qint64 newOffset = upload.offset + writer.size();
+    const qint64 expiresAt = nowMs() + qint64(m_settings.expirySeconds) * 1000;
+    QString dbError;
+    if (!m_store.advanceOffset(id, upload.offset, newOffset, expiresAt, &dbError))
+        return ServiceError::internal(dbError);
+    writer.commit();
+    upload.offset = newOffset;
+    upload.expiresAtMs = expiresAt;
+    if (upload.isFinished())
+        return complete(upload);
+    return upload;
+}
+
 ServiceResult<UploadRecord> UploadService::complete(UploadRecord upload)
 {
     PartFile part(partPath(upload.id));
+    // A studio package (a tar of a finished ladder) is no media file; processing validates it.
+    QString metadataError;
+    const auto metadata = UploadMetadata::parse(upload.metadataHeader, &metadataError);
+    const bool package = metadata && metadata->value(QStringLiteral("kind")) == "package";
     Core::MediaProbe probe;
-    const auto info = upload.length > 0 ? probe.probe(part.path()) : std::nullopt;
+    const auto info = upload.length > 0 && !package ? probe.probe(part.path()) : std::nullopt;
     QString reason;
     if (upload.length == 0)
         reason = tr("the file is empty");
+    else if (package)
+        reason.clear();
     else if (!info)
         reason = tr("not a media file that can be read (%1)").arg(probe.errorString().section(QStringLiteral(": "), -1));
     else if (!containerAllowed(info->container, m_settings.allowedContainers))
@@ -360,7 +416,7 @@ ServiceResult<UploadRecord> UploadService::complete(UploadRecord upload)
         return ServiceError::internal(tr("cannot keep the finished upload"));
     }
     upload.state = UploadRecord::State::Complete;
-    upload.probe = probeSummary(*info);
+    upload.probe = package ? QJsonObject{{QStringLiteral("kind"), QStringLiteral("package")}} : probeSummary(*info);
     if (!m_store.finish(upload, &dbError))
         return ServiceError::internal(dbError);
     Q_EMIT uploadCompleted(upload.id, upload.userId, upload.videoId, filePath(upload.id));

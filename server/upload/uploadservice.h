@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/app/serviceresult.h"
+#include "server/upload/chunkwriter.h"
 #include "server/upload/uploadrecord.h"
 #include "server/upload/uploadchecksum.h"
 #include "server/upload/uploadsettings.h"
@@ -12,6 +13,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 namespace Kinora::Server::Storage {
@@ -65,6 +67,14 @@ public:
     // Writes one chunk; when it completes the upload the file is probed
     // (422 unsupported_media and the data deleted when it is not an allowed video).
     ServiceResult<UploadRecord> append(const QString &id, qint64 userId, const Chunk &chunk);
+    // The streaming form of append(): before any body byte is read, claims the
+    // upload and checks what append() checks; the writer then takes the bytes
+    // straight into the part file. Null when a check fails or the file cannot
+    // be opened: append() with the body in a file then gives the precise answer.
+    std::unique_ptr<ChunkWriter> beginChunk(const QString &id, qint64 userId, qint64 offset, qint64 size,
+                                            std::optional<UploadChecksum> checksum);
+    // Flushes the writer's bytes and acknowledges them, as append() does.
+    ServiceResult<UploadRecord> finishChunk(ChunkWriter &writer, qint64 userId);
     // The owner's upload in any state (404 for anyone else).
     ServiceResult<UploadRecord> find(const QString &id, qint64 userId);
     // The owner's upload if it can still take or report bytes (410 when terminated, expired or rejected).

@@ -9,6 +9,7 @@
 #include "player/abr/abrregistry.h"
 #include "player/mpv/mpvhlsplayer.h"
 #include "player/mpv/mpvvideowidget.h"
+#include "player/ui/miniplayerwindow.h"
 #include "player/ui/playerwidget.h"
 
 #include <QApplication>
@@ -23,6 +24,28 @@
 #include <cstdio>
 
 using namespace Kinora::Player;
+
+namespace {
+
+// Fewer than half of a 10×10 grid of samples is lit.
+bool isBlack(const QImage &frame)
+{
+    if (frame.isNull() || frame.width() < 10 || frame.height() < 10)
+        return true;
+    int lit = 0;
+    int samples = 0;
+    for (int y = frame.height() / 10; y < frame.height(); y += frame.height() / 10) {
+        for (int x = frame.width() / 10; x < frame.width(); x += frame.width() / 10) {
+            const QColor c = frame.pixelColor(x, y);
+            ++samples;
+            if (c.red() + c.green() + c.blue() > 60)
+                ++lit;
+        }
+    }
+    return lit * 2 <= samples;
+}
+
+} // namespace
 
 class TestPlayerScreenshot : public QObject
 {
@@ -60,19 +83,8 @@ private Q_SLOTS:
 
         const QImage frame = widget.videoWidget()->grabFramebuffer();
         QVERIFY(!frame.isNull());
-        int lit = 0;
-        int samples = 0;
-        for (int y = frame.height() / 10; y < frame.height(); y += frame.height() / 10) {
-            for (int x = frame.width() / 10; x < frame.width(); x += frame.width() / 10) {
-                const QColor c = frame.pixelColor(x, y);
-                ++samples;
-                if (c.red() + c.green() + c.blue() > 60)
-                    ++lit;
-            }
-        }
-        qInfo("%d of %d sampled pixels are not black (frame %dx%d, %d frames rendered)", lit, samples, frame.width(),
-              frame.height(), widget.videoWidget()->framesRendered());
-        QVERIFY2(lit * 2 > samples, "the video area shows a decoded frame");
+        qInfo("frame %dx%d, %d frames rendered", frame.width(), frame.height(), widget.videoWidget()->framesRendered());
+        QVERIFY2(!isBlack(frame), "the video area shows a decoded frame");
 
         auto *seekBar = widget.findChild<QSlider *>();
         QVERIFY(seekBar && seekBar->isVisible());
@@ -98,16 +110,23 @@ private Q_SLOTS:
         QVERIFY(widget.grab().save(darkPath));
         QVERIFY(seekBar->isVisible() && seekBar->width() > 50);
 
-        // The mini player: the window shrinks to the video, which keeps rendering.
+        // The mini player: the video moves to its own window (a new GL
+        // context for mpv's renderer) and keeps rendering there, then back.
         const int before = widget.videoWidget()->framesRendered();
+        const double pausedAt = player.position();
         widget.toggleMiniPlayer();
         QVERIFY(widget.isMiniPlayer());
-        QVERIFY(!seekBar->isVisible());
+        QCOMPARE(widget.videoWidget()->window(), widget.miniPlayerWindow());
+        QVERIFY(QTest::qWaitForWindowExposed(widget.miniPlayerWindow()));
+        QVERIFY(seekBar->isVisible()); // the controls stay in the player
         QTest::keyClick(&widget, Qt::Key_K); // resume
         QTRY_VERIFY_WITH_TIMEOUT(widget.videoWidget()->framesRendered() > before + 5, 20000);
+        QVERIFY(!isBlack(widget.videoWidget()->grabFramebuffer()));
+        // Resumed where it was, not at the start of the segment.
+        QVERIFY2(player.position() > pausedAt - 0.2, qPrintable(QStringLiteral("%1 / %2").arg(player.position()).arg(pausedAt)));
         widget.toggleMiniPlayer();
         QVERIFY(!widget.isMiniPlayer());
-        QVERIFY(seekBar->isVisible());
+        QCOMPARE(widget.videoWidget()->window(), &widget);
         const int back = widget.videoWidget()->framesRendered();
         QTRY_VERIFY_WITH_TIMEOUT(widget.videoWidget()->framesRendered() > back + 5 || player.position() > 7.0, 20000);
     }

@@ -9,6 +9,7 @@
 #include "player/abr/abrregistry.h"
 #include "player/hls/hlssession.h"
 #include "player/mpv/mpvhlsplayer.h"
+#include "player/ui/miniplayerwindow.h"
 #include "player/ui/playbackreporter.h"
 #include "player/ui/playbackstatestore.h"
 #include "player/ui/playerwidget.h"
@@ -153,6 +154,9 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(reporter.beats.size() >= 3, 5000);
             QVERIFY(reporter.beats.last().positionSeconds > reporter.beats.first().positionSeconds);
             QCOMPARE(reporter.beats.last().rung, 0);
+            QCOMPARE(reporter.beats.last().rendition, QStringLiteral("144p"));
+            QCOMPARE(reporter.beats.last().bitrate, 300000LL);
+            QVERIFY(reporter.beats.last().stallSeconds >= 0.0);
             QVERIFY(reporter.beats.last().bandwidthBps > 0.0);
             widget.close();
             QCOMPARE(reporter.closed.size(), 1);
@@ -172,6 +176,97 @@ private Q_SLOTS:
         again.play(masterUrl(), QStringLiteral("video-1"));
         QTRY_VERIFY_WITH_TIMEOUT(again.lastSeekTarget() >= 0.0, 20000);
         QVERIFY(std::abs(again.lastSeekTarget() - std::min(saved, 11.5)) < 0.01);
+    }
+
+    // The mini player takes the video area into its own always-on-top tool
+    // window and gives it back; playback, pause and volume carry on, keys
+    // typed into it reach the player, and its geometry is remembered.
+    void miniPlayerWindow()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("mini.ini")), QSettings::IniFormat);
+        PlaybackStateStore store(&settings);
+        QNetworkAccessManager network;
+        MpvHlsPlayer player(&network, AbrRegistry::defaultId());
+        QVERIFY2(player.initialize({{"vo", "null"}, {"ao", "null"}}), qPrintable(player.errorString()));
+        PlayerWidget widget(&player, &store, nullptr, PlayerWidget::VideoOutput::None);
+        widget.resize(640, 400);
+        widget.show();
+        widget.play(masterUrl(), QStringLiteral("video-mini"));
+        QTRY_VERIFY_WITH_TIMEOUT(player.position() > 0.5, 30000);
+        QWidget *area = widget.videoArea();
+        QCOMPARE(area->window(), &widget);
+
+        QTest::keyClick(&widget, Qt::Key_P);
+        QVERIFY(widget.isMiniPlayer());
+        MiniPlayerWindow *mini = widget.miniPlayerWindow();
+        QVERIFY(mini && mini->isVisible() && mini->isWindow());
+        QVERIFY(mini->windowFlags().testFlag(Qt::WindowStaysOnTopHint));
+        QCOMPARE(mini->windowType(), Qt::Tool);
+        QCOMPARE(area->window(), mini);
+        QVERIFY(area->isVisible());
+        QCOMPARE(mini->size(), QSize(400, 225));
+        const double inMini = player.position();
+        QTRY_VERIFY_WITH_TIMEOUT(player.position() > inMini + 0.5, 10000); // still playing
+        QVERIFY(!widget.isPaused());
+
+        // Keys typed into the mini player drive the player.
+        QTest::keyClick(mini, Qt::Key_K);
+        QVERIFY(widget.isPaused());
+        QTest::keyClick(mini, Qt::Key_Down);
+        QCOMPARE(widget.volume(), 95);
+        mini->resize(320, 180);
+        mini->move(40, 30);
+
+        // Closing the window (Esc here) returns the video; the state is unchanged.
+        QTest::keyClick(mini, Qt::Key_Escape);
+        QVERIFY(!widget.isMiniPlayer());
+        QVERIFY(!mini->isVisible());
+        QCOMPARE(area->window(), &widget);
+        QVERIFY(area->isVisible());
+        QVERIFY(widget.isPaused());
+        QCOMPARE(widget.volume(), 95);
+        QVERIFY(!store.miniPlayerGeometry().isEmpty());
+
+        // Opened again: where and as large as it was left; the window's close button works too.
+        widget.toggleMiniPlayer();
+        QCOMPARE(area->window(), mini);
+        QCOMPARE(mini->size(), QSize(320, 180));
+        QVERIFY(mini->close() == false); // the player takes the video back instead
+        QVERIFY(!widget.isMiniPlayer());
+        QCOMPARE(area->window(), &widget);
+        QTest::keyClick(&widget, Qt::Key_K);
+        QVERIFY(!widget.isPaused());
+        const double resumed = player.position();
+        QTRY_VERIFY_WITH_TIMEOUT(player.position() > resumed + 0.5, 10000);
+    }
+
+    void exactSeekSetting()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("exact.ini")), QSettings::IniFormat);
+        PlaybackStateStore store(&settings);
+        QNetworkAccessManager network;
+        MpvHlsPlayer player(&network, AbrRegistry::defaultId());
+        QVERIFY(player.initialize({{"vo", "null"}, {"ao", "null"}}));
+        {
+            PlayerWidget widget(&player, &store, nullptr, PlayerWidget::VideoOutput::None);
+            QVERIFY(!widget.isExactSeek());
+            // The checkable entry under the speed menu.
+            QAction *exact = nullptr;
+            for (QToolButton *button : widget.findChildren<QToolButton *>()) {
+                for (QAction *action : button->menu() ? button->menu()->actions() : QList<QAction *>()) {
+                    if (action->text() == QLatin1String("Exact seeking"))
+                        exact = action;
+                }
+            }
+            QVERIFY(exact && exact->isCheckable() && !exact->isChecked());
+            exact->trigger();
+            QVERIFY(widget.isExactSeek());
+            QVERIFY(player.isExactSeek());
+        }
+        player.setExactSeek(false);
+        PlayerWidget again(&player, &store, nullptr, PlayerWidget::VideoOutput::None);
+        QVERIFY(again.isExactSeek()); // remembered
+        QVERIFY(player.isExactSeek());
     }
 
     // Not HLS: a local Matroska file with a subtitle track, played by mpv directly.

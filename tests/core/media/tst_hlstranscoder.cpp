@@ -386,6 +386,30 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(output + QStringLiteral("/stale")));
     }
 
+    // MPEG-TS sources start at 1.4 s: the output keeps the source's length, with no frozen tail.
+    void lateStartKeepsTheLength()
+    {
+        const QString source = generate(QStringLiteral("late.ts"),
+                                        {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                         QStringLiteral("testsrc2=size=320x180:rate=30:duration=4"), QStringLiteral("-f"),
+                                         QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                         QStringLiteral("sine=sample_rate=48000:duration=4"), QStringLiteral("-c:v"),
+                                         QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+                                         QStringLiteral("-c:a"), QStringLiteral("aac")});
+        QVERIFY(MediaFixture::streamInfo(source, QStringLiteral("v:0")).value(QLatin1String("start_time")).toString().toDouble() > 1.0);
+        const QString output = path(QStringLiteral("late-out"));
+        TranscodeSettings settings;
+        settings.ladder.segmentSeconds = 2.0;
+        const Outcome outcome = transcode(source, output, settings);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        const QString playlist = output + QStringLiteral("/180p/index.m3u8");
+        const QJsonObject stream = MediaFixture::streamInfo(playlist, QStringLiteral("v:0"), true);
+        QCOMPARE(stream.value(QLatin1String("nb_read_frames")).toString().toInt(), 120);
+        QFile file(playlist);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count("#EXTINF:2.000000,"), 2);
+    }
+
     void edgeInputs_data()
     {
         QTest::addColumn<QString>("name");

@@ -1,10 +1,13 @@
 #include "tests/core/media/mediafixture.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +25,14 @@ private:
     static MediaFixture::Result server(const QStringList &args)
     {
         return MediaFixture::run(QStringLiteral(KINORA_SERVER_BINARY), args, 120000);
+    }
+
+    // The work folders of transcodes to output, as they are named next to it.
+    static QStringList partialFolders(const QString &output)
+    {
+        const QFileInfo info(output);
+        return QDir(info.absolutePath())
+            .entryList({QLatin1Char('.') + info.fileName() + QStringLiteral(".partial-*")}, QDir::Dirs | QDir::Hidden);
     }
 
 private Q_SLOTS:
@@ -95,6 +106,61 @@ private Q_SLOTS:
         QVERIFY2(result.err.endsWith(": not a media file\n"), result.err.constData());
         QCOMPARE(result.err.count('\n'), 1);
         QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void transcodeAfterKillLeavesNoPartialFolder()
+    {
+        const QString clip = m_dir.filePath(QStringLiteral("long.mp4"));
+        auto made = MediaFixture::ffmpeg(
+            {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=size=640x360:rate=30:duration=20"),
+             QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("sine=sample_rate=48000:duration=20"),
+             QStringLiteral("-vf"), QStringLiteral("noise=alls=8:allf=t"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+             QStringLiteral("-preset"), QStringLiteral("ultrafast"), QStringLiteral("-qp"), QStringLiteral("10"),
+             QStringLiteral("-c:a"), QStringLiteral("aac"), clip});
+        QVERIFY2(made.ok, made.err.constData());
+        const QString out = m_dir.filePath(QStringLiteral("killed"));
+        const QStringList args{QStringLiteral("transcode"), clip, out, QStringLiteral("--ladder"), QStringLiteral("360"),
+                               QStringLiteral("--segment-seconds"), QStringLiteral("2"), QStringLiteral("--preset"),
+                               QStringLiteral("veryfast"), QStringLiteral("--json")};
+
+        QProcess first;
+        first.start(QStringLiteral(KINORA_SERVER_BINARY), args);
+        QVERIFY(first.waitForStarted());
+        // Kill it while it encodes: once it reports progress above 0 %.
+        const QRegularExpression percent(QStringLiteral("\"percent\":([0-9.]+)"));
+        QByteArray progress;
+        bool encoding = false;
+        QDeadlineTimer deadline(60000);
+        while (!encoding && first.state() == QProcess::Running && !deadline.hasExpired()) {
+            first.waitForReadyRead(100);
+            progress += first.readAllStandardError();
+            for (const QRegularExpressionMatch &match : percent.globalMatch(QString::fromUtf8(progress)))
+                encoding = encoding || (match.captured(1).toDouble() > 0.0 && match.captured(1).toDouble() < 90.0);
+        }
+        QVERIFY2(encoding, progress.constData());
+        const QStringList leftBehind = partialFolders(out);
+        QCOMPARE(leftBehind.size(), 1);
+        first.kill();   // SIGKILL: no chance to clean up
+        QVERIFY(first.waitForFinished());
+        QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+        QCOMPARE(partialFolders(out), leftBehind);
+        QVERIFY(!QFileInfo::exists(out));
+
+        const auto result = server(args);
+        QVERIFY2(result.ok, result.err.constData());
+        QVERIFY2(partialFolders(out).isEmpty(), qPrintable(partialFolders(out).join(QLatin1Char(' '))));
+        QVERIFY(result.err.contains("warning: Removed 1 work folder(s) left by an interrupted transcode."));
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("/master.m3u8")));
+        const QString playlist = out + QStringLiteral("/360p/index.m3u8");
+        QFile file(playlist);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.endsWith("#EXT-X-ENDLIST\n"));
+        QCOMPARE(text.count("#EXTINF:"), 10);
+        const QJsonObject video = MediaFixture::streamInfo(playlist, QStringLiteral("v:0"), true);
+        const int frames = video.value(QLatin1String("nb_read_frames")).toString().toInt();
+        QVERIFY2(std::abs(frames - 600) <= 1, qPrintable(QString::number(frames)));
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/.owner")));   // the lock file is not published
     }
 };
 

@@ -1,0 +1,4 @@
+-- Full-text search on backends other than SQLite. SQLite keeps its FTS5
+-- table from v2_catalog.sqlite.sql, so there is nothing to do here; the
+-- PostgreSQL variant is v6_search.postgres.sql. Kept so that both backends
+-- reach the same schema version.
