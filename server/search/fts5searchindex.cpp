@@ -1,5 +1,6 @@
 #include "server/search/fts5searchindex.h"
 
+#include "server/search/rankedsearch.h"
 #include "server/storage/database.h"
 
 #include <QSqlError>
@@ -7,15 +8,6 @@
 #include <QVariant>
 
 namespace Kinora::Server::Search {
-
-namespace {
-constexpr qint64 DayMs = 86'400'000;
-
-// Listed: public, ready and published (the publish time may be in the future
-// for a scheduled video, which stays hidden until then).
-const QString ListedCondition = QStringLiteral(
-    "v.visibility = 'public' AND v.state = 'ready' AND v.published_at IS NOT NULL AND v.published_at <= :now");
-}
 
 Fts5SearchIndex::Fts5SearchIndex(Storage::Database &database)
     : m_database(database)
@@ -103,67 +95,14 @@ std::optional<SearchIndex::Result> Fts5SearchIndex::search(const SearchQuery &re
 
     // The candidates: the newest matches (rowid = -seq, so FTS5 streams them in
     // ascending rowid order and stops at the limit; bm25 is computed for those rows only).
-    QString sql = QStringLiteral("SELECT v.id FROM (SELECT -rowid AS seq, bm25(video_search, 3.0, 2.0, 1.0) AS score "
-                                 "FROM video_search WHERE video_search MATCH :match ORDER BY rowid LIMIT :candidates) c "
-                                 "JOIN videos v ON v.seq = c.seq WHERE ") + ListedCondition;
-    switch (request.duration) {
-    case SearchQuery::Duration::Any: break;
-    case SearchQuery::Duration::Short: sql += QStringLiteral(" AND v.duration_ms < 240000"); break;
-    case SearchQuery::Duration::Medium: sql += QStringLiteral(" AND v.duration_ms >= 240000 AND v.duration_ms <= 1200000"); break;
-    case SearchQuery::Duration::Long: sql += QStringLiteral(" AND v.duration_ms > 1200000"); break;
-    }
-    qint64 days = 0;
-    switch (request.uploadDate) {
-    case SearchQuery::UploadDate::Any: break;
-    case SearchQuery::UploadDate::Today: days = 1; break;
-    case SearchQuery::UploadDate::Week: days = 7; break;
-    case SearchQuery::UploadDate::Month: days = 30; break;
-    case SearchQuery::UploadDate::Year: days = 365; break;
-    }
-    if (days > 0)
-        sql += QStringLiteral(" AND v.published_at >= :since");
-    if (!request.category.isEmpty())
-        sql += QStringLiteral(" AND v.category = :category");
-    switch (request.sort) {
-    case SearchQuery::Sort::Relevance:
-        sql += QStringLiteral(" ORDER BY (-c.score)"
-                              " * (1.0 + 0.5 * v.view_count / (v.view_count + 1000.0))"
-                              " * (1.0 + 0.5 * 30.0 / (30.0 + (:now2 - v.published_at) / 86400000.0)) DESC, v.seq DESC");
-        break;
-    case SearchQuery::Sort::Date: sql += QStringLiteral(" ORDER BY v.published_at DESC, v.seq DESC"); break;
-    case SearchQuery::Sort::Views: sql += QStringLiteral(" ORDER BY v.view_count DESC, v.seq DESC"); break;
-    }
-    sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
-
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        *error = query.lastError().text();
-        return std::nullopt;
-    }
-    query.bindValue(QStringLiteral(":match"), matchExpression(terms, false));
-    query.bindValue(QStringLiteral(":candidates"), qMax(1, request.maxCandidates));
-    query.bindValue(QStringLiteral(":now"), request.nowMs);
-    if (request.sort == SearchQuery::Sort::Relevance)
-        query.bindValue(QStringLiteral(":now2"), request.nowMs);
-    if (days > 0)
-        query.bindValue(QStringLiteral(":since"), request.nowMs - days * DayMs);
-    if (!request.category.isEmpty())
-        query.bindValue(QStringLiteral(":category"), request.category);
-    query.bindValue(QStringLiteral(":limit"), request.limit + 1);
-    query.bindValue(QStringLiteral(":offset"), request.offset);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return std::nullopt;
-    }
-    Result result;
-    while (query.next())
-        result.videoIds.append(query.value(0).toString());
-    if (result.videoIds.size() > request.limit) {
-        result.videoIds.resize(request.limit);
-        result.hasMore = true;
-    }
-    return result;
+    RankedSearch search;
+    search.candidates = QStringLiteral("SELECT -rowid AS seq, bm25(video_search, 3.0, 2.0, 1.0) AS score "
+                                       "FROM video_search WHERE video_search MATCH :match ORDER BY rowid LIMIT :candidates");
+    search.relevance = QStringLiteral("(-c.score)"
+                                      " * (1.0 + 0.5 * v.view_count / (v.view_count + 1000.0))"
+                                      " * (1.0 + 0.5 * 30.0 / (30.0 + (:now2 - v.published_at) / 86400000.0)) DESC, v.seq DESC");
+    search.match = matchExpression(terms, false);
+    return runRankedSearch(db, search, request, error);
 }
 
 std::optional<QStringList> Fts5SearchIndex::suggest(const QString &prefix, int limit, qint64 nowMs, QString *error)
@@ -178,7 +117,7 @@ std::optional<QStringList> Fts5SearchIndex::suggest(const QString &prefix, int l
     query.setForwardOnly(true);
     // Popular titles first; a few extra rows so that duplicates can be dropped.
     if (!query.prepare(QStringLiteral("SELECT v.title FROM (SELECT -rowid AS seq FROM video_search WHERE video_search MATCH :match "
-                                      "ORDER BY rowid LIMIT :candidates) c JOIN videos v ON v.seq = c.seq WHERE ") + ListedCondition
+                                      "ORDER BY rowid LIMIT :candidates) c JOIN videos v ON v.seq = c.seq WHERE ") + listedCondition()
                        + QStringLiteral(" ORDER BY v.view_count DESC, v.seq DESC LIMIT :limit"))) {
         *error = query.lastError().text();
         return std::nullopt;
