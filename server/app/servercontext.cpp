@@ -125,11 +125,14 @@ bool ServerContext::open(QString *error)
     else
         m_searchIndex = std::make_unique<Search::Fts5SearchIndex>(*m_database);
     // Recent results are remembered until the next write (or catalog.searchCacheMs).
-    m_searchIndex = std::make_unique<Search::CachedSearchIndex>(std::move(m_searchIndex), m_config.catalog.searchCacheMs,
-                                                                m_config.catalog.searchCacheEntries);
+    auto cachedIndex = std::make_unique<Search::CachedSearchIndex>(std::move(m_searchIndex), m_config.catalog.searchCacheMs,
+                                                                   m_config.catalog.searchCacheEntries);
+    Search::CachedSearchIndex *searchCache = cachedIndex.get();
+    m_searchIndex = std::move(cachedIndex);
     m_channels = std::make_unique<Catalog::ChannelService>(*m_database, m_config.catalog, mediaDir());
     m_videos = std::make_unique<Catalog::VideoService>(*m_database, m_config.catalog, *m_channels, *m_searchIndex, mediaDir());
     m_search = std::make_unique<Search::SearchService>(*m_searchIndex, *m_videos, m_config.catalog);
+    m_search->setResponseCache(searchCache);
     m_ratings = std::make_unique<Social::RatingService>(*m_database, *m_videos);
     m_subscriptions = std::make_unique<Social::SubscriptionService>(*m_database, *m_channels);
     m_comments = std::make_unique<Social::CommentService>(*m_database, *m_videos, m_config.catalog);

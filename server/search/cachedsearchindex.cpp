@@ -88,8 +88,32 @@ std::optional<SearchIndex::Result> CachedSearchIndex::search(const SearchQuery &
     ++m_misses;
     std::optional<Result> result = m_inner->search(query, error);
     if (result)
-        store(key, Entry{*result, {}, now, generation});
+        store(key, Entry{*result, {}, {}, now, generation});
     return result;
+}
+
+std::optional<QByteArray> CachedSearchIndex::body(const QString &key)
+{
+    if (m_ttlMs <= 0)
+        return std::nullopt;
+    QMutexLocker locker(&m_lock);
+    if (const Entry *entry = fresh(QStringLiteral("b|") + key, QDateTime::currentMSecsSinceEpoch())) {
+        ++m_hits;
+        return entry->body;
+    }
+    ++m_misses;
+    return std::nullopt;
+}
+
+void CachedSearchIndex::storeBody(const QString &key, quint64 generation, QByteArray body)
+{
+    if (m_ttlMs <= 0)
+        return;
+    Entry entry;
+    entry.body = std::move(body);
+    entry.storedAtMs = QDateTime::currentMSecsSinceEpoch();
+    entry.generation = generation;
+    store(QStringLiteral("b|") + key, std::move(entry));
 }
 
 std::optional<QStringList> CachedSearchIndex::suggest(const QString &prefix, int limit, qint64 nowMs, QString *error)
@@ -111,7 +135,7 @@ std::optional<QStringList> CachedSearchIndex::suggest(const QString &prefix, int
     ++m_misses;
     std::optional<QStringList> titles = m_inner->suggest(prefix, limit, nowMs, error);
     if (titles)
-        store(key, Entry{{}, *titles, now, generation});
+        store(key, Entry{{}, *titles, {}, now, generation});
     return titles;
 }
 

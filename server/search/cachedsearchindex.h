@@ -2,6 +2,7 @@
 
 #include "server/search/searchindex.h"
 
+#include <QByteArray>
 #include <QCache>
 #include <QMutex>
 
@@ -27,6 +28,14 @@ public:
     std::optional<Result> search(const SearchQuery &query, QString *error) override;
     std::optional<QStringList> suggest(const QString &prefix, int limit, qint64 nowMs, QString *error) override;
 
+    // Whole responses built from a search (its JSON body), under the same
+    // invalidation: take generation() before running the search, then
+    // storeBody() drops the body if a write came in between.
+    static QString searchKey(const SearchQuery &query);
+    quint64 generation() const { return m_generation.load(); }
+    std::optional<QByteArray> body(const QString &key);
+    void storeBody(const QString &key, quint64 generation, QByteArray body);
+
     quint64 hits() const { return m_hits.load(); }
     quint64 misses() const { return m_misses.load(); }
 
@@ -35,11 +44,11 @@ private:
     {
         Result result;
         QStringList titles;
+        QByteArray body;
         qint64 storedAtMs = 0;
         quint64 generation = 0;
     };
 
-    static QString searchKey(const SearchQuery &query);
     const Entry *fresh(const QString &key, qint64 nowMs); // call with m_lock held
     void store(const QString &key, Entry entry);
     void invalidate();

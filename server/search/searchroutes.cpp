@@ -52,10 +52,10 @@ void addSearchRoutes(Http::Router &router, SearchService &search, const Accounts
         p.cursor = queryValue(request, QStringLiteral("cursor"));
         if (!intValue(request, QStringLiteral("limit"), 20, &p.limit))
             return HttpResponse::error(422, QByteArrayLiteral("validation_failed"), tr("limit must be an integer"));
-        const auto page = search.search(p);
-        if (!page)
-            return page.error().toHttpResponse();
-        return Catalog::CatalogRequest::pageResponse<Catalog::Video>(page.value(), [](const Catalog::Video &v) { return v.toJson(); });
+        const auto body = search.searchJson(p);
+        if (!body)
+            return body.error().toHttpResponse();
+        return HttpResponse::bytes(body.value(), QByteArrayLiteral("application/json"));
     });
 
     router.addRoute(get, QStringLiteral("/api/v1/search/suggest"), [&search, &guard](HttpRequest &request) {

@@ -2,7 +2,12 @@
 
 #include "server/catalog/pagecursor.h"
 #include "server/catalog/videoservice.h"
+#include "server/search/cachedsearchindex.h"
 #include "server/search/searchindex.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QDateTime>
 
@@ -22,7 +27,7 @@ SearchService::SearchService(SearchIndex &index, Catalog::VideoService &videos, 
 {
 }
 
-ServiceResult<Catalog::Page<Catalog::Video>> SearchService::search(const Parameters &p)
+ServiceResult<SearchQuery> SearchService::makeQuery(const Parameters &p) const
 {
     SearchQuery query;
     if (p.text.trimmed().isEmpty())
@@ -73,7 +78,49 @@ ServiceResult<Catalog::Page<Catalog::Video>> SearchService::search(const Paramet
     }
     query.nowMs = QDateTime::currentMSecsSinceEpoch();
     query.maxCandidates = m_settings.maxSearchCandidates;
+    return query;
+}
 
+ServiceResult<Catalog::Page<Catalog::Video>> SearchService::search(const Parameters &parameters)
+{
+    const auto query = makeQuery(parameters);
+    if (!query)
+        return query.error();
+    return run(query.value());
+}
+
+ServiceResult<QByteArray> SearchService::searchJson(const Parameters &parameters)
+{
+    const auto query = makeQuery(parameters);
+    if (!query)
+        return query.error();
+    QString key;
+    quint64 generation = 0;
+    if (m_responseCache) {
+        key = CachedSearchIndex::searchKey(query.value());
+        generation = m_responseCache->generation();
+        if (auto body = m_responseCache->body(key))
+            return *body;
+    }
+    const auto page = run(query.value());
+    if (!page)
+        return page.error();
+    QJsonArray items;
+    for (const Catalog::Video &video : page->items)
+        items.append(video.toJson());
+    QByteArray body = QJsonDocument(QJsonObject{
+                                        {QStringLiteral("items"), items},
+                                        {QStringLiteral("nextCursor"), page->nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                                                 : QJsonValue(page->nextCursor)},
+                                    })
+                          .toJson(QJsonDocument::Compact);
+    if (m_responseCache)
+        m_responseCache->storeBody(key, generation, body);
+    return body;
+}
+
+ServiceResult<Catalog::Page<Catalog::Video>> SearchService::run(const SearchQuery &query)
+{
     QString error;
     const auto result = m_index.search(query, &error);
     if (!result)

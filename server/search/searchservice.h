@@ -4,6 +4,7 @@
 #include "server/catalog/catalogsettings.h"
 #include "server/catalog/page.h"
 #include "server/catalog/video.h"
+#include "server/search/searchquery.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -15,6 +16,7 @@ class VideoService;
 
 namespace Kinora::Server::Search {
 
+class CachedSearchIndex;
 class SearchIndex;
 
 // Search as the API offers it: checks and converts the parameters (q,
@@ -39,11 +41,21 @@ public:
 
     SearchService(SearchIndex &index, Catalog::VideoService &videos, const Catalog::CatalogSettings &settings);
 
+    // Optional: remembers whole search responses (the videos' counts may then
+    // lag by up to catalog.searchCacheMs; index writes clear it at once).
+    void setResponseCache(CachedSearchIndex *cache) { m_responseCache = cache; }
+
     ServiceResult<Catalog::Page<Catalog::Video>> search(const Parameters &parameters);
+    // The same search as the API's JSON body ({"items":[...],"nextCursor":...}).
+    ServiceResult<QByteArray> searchJson(const Parameters &parameters);
     ServiceResult<QStringList> suggest(const QString &prefix, int limit);
 
 private:
+    ServiceResult<SearchQuery> makeQuery(const Parameters &parameters) const;
+    ServiceResult<Catalog::Page<Catalog::Video>> run(const SearchQuery &query);
+
     SearchIndex &m_index;
+    CachedSearchIndex *m_responseCache = nullptr;
     Catalog::VideoService &m_videos;
     const Catalog::CatalogSettings &m_settings;
 };

@@ -150,6 +150,26 @@ private Q_SLOTS:
         QCOMPARE(counting->searches.load(), 0);
     }
 
+    void responseBodies()
+    {
+        CachedSearchIndex cache(std::make_unique<CountingIndex>(), 60'000, 16);
+        const QString key = CachedSearchIndex::searchKey(query(QStringLiteral("cats")));
+        QVERIFY(!cache.body(key));
+        quint64 generation = cache.generation();
+        cache.storeBody(key, generation, QByteArrayLiteral("{\"items\":[]}"));
+        QCOMPARE(cache.body(key).value_or(QByteArray()), QByteArrayLiteral("{\"items\":[]}"));
+        // A write clears it; a body computed across a write is not kept.
+        QString error;
+        generation = cache.generation();
+        QVERIFY(cache.upsert(SearchDocument{1, QStringLiteral("cats"), {}, {}}, &error));
+        QVERIFY(!cache.body(key));
+        cache.storeBody(key, generation, QByteArrayLiteral("stale"));
+        QVERIFY(!cache.body(key));
+        // Bodies and id lists of the same query are separate entries.
+        QCOMPARE(first(cache.search(query(QStringLiteral("cats")), &error)), QStringLiteral("answer-1"));
+        QVERIFY(!cache.body(key));
+    }
+
     void sizeIsBounded()
     {
         auto inner = std::make_unique<CountingIndex>();
