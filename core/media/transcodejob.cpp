@@ -452,6 +452,12 @@ void TranscodeJob::reportProgress(bool force)
             seconds = rendition->audioSecondsMuxed();
         }
         position = position < 0 ? seconds : std::min(position, seconds);
+        RenditionProgress rung;
+        rung.name = rendition->rendition().name;
+        rung.positionSeconds = seconds;
+        if (m_info.durationSeconds > 0.0)
+            rung.percent = std::clamp(100.0 * seconds / m_info.durationSeconds, 0.0, 100.0);
+        progress.renditions.append(rung);
     }
     progress.positionSeconds = std::max(0.0, position);
     const double elapsed = std::chrono::duration<double>(now - m_started).count();

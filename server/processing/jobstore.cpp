@@ -1,5 +1,6 @@
 #include "server/processing/jobstore.h"
 
+#include "server/catalog/preparedquery.h"
 #include "server/storage/database.h"
 
 #include <QDateTime>
@@ -129,74 +130,56 @@ std::optional<ProcessingJob> JobStore::claimNext(const QString &owner, qint64 no
     return std::nullopt;
 }
 
-bool JobStore::updateProgress(qint64 id, const QString &owner, double percent, const QJsonArray &renditions, QString *error)
+bool JobStore::updateRunning(qint64 id, const QString &owner, const QString &assignments, QVariantList values,
+                             QString *error, int *rowsAffected)
 {
     QSqlDatabase db = m_database.connection(error);
     if (!db.isOpen())
         return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE processing_jobs SET percent = ?, renditions = ?, heartbeat_at = ?, updated_at = ? "
-                             "WHERE id = ? AND owner = ? AND state = 'running'"));
+    values << id << owner;
+    Catalog::PreparedQuery q(db, QStringLiteral("UPDATE processing_jobs SET %1 WHERE id = ? AND owner = ? AND state = 'running'")
+                                     .arg(assignments),
+                             values);
+    if (!q.exec()) {
+        if (error)
+            *error = q.errorText();
+        return false;
+    }
+    if (rowsAffected)
+        *rowsAffected = q.numRowsAffected();
+    return true;
+}
+
+bool JobStore::updateProgress(qint64 id, const QString &owner, double percent, const QJsonArray &renditions, QString *error)
+{
     const qint64 now = nowMs();
-    q.addBindValue(percent);
-    q.addBindValue(json(renditions));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(id);
-    q.addBindValue(owner);
-    return run(q, error);
+    return updateRunning(id, owner, QStringLiteral("percent = ?, renditions = ?, heartbeat_at = ?, updated_at = ?"),
+                         {percent, json(renditions), now, now}, error);
 }
 
 bool JobStore::markDone(qint64 id, const QString &owner, const QJsonArray &renditions, QString *error)
 {
-    QSqlDatabase db = m_database.connection(error);
-    if (!db.isOpen())
-        return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE processing_jobs SET state = 'done', percent = 100, renditions = ?, last_error = '', "
-                             "owner = '', updated_at = ?, finished_at = ? WHERE id = ? AND owner = ? AND state = 'running'"));
     const qint64 now = nowMs();
-    q.addBindValue(json(renditions));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(id);
-    q.addBindValue(owner);
-    return run(q, error);
+    return updateRunning(id, owner,
+                         QStringLiteral("state = 'done', percent = 100, renditions = ?, last_error = '', owner = '', "
+                                        "updated_at = ?, finished_at = ?"),
+                         {json(renditions), now, now}, error);
 }
 
 bool JobStore::requeue(qint64 id, const QString &owner, qint64 nextAttemptAtMs, const QString &lastError, bool refund,
                        QString *error)
 {
-    QSqlDatabase db = m_database.connection(error);
-    if (!db.isOpen())
-        return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE processing_jobs SET state = 'queued', owner = '', next_attempt_at = ?, last_error = ?, "
-                             "percent = 0, attempts = attempts - ?, updated_at = ? WHERE id = ? AND owner = ? AND state = 'running'"));
-    q.addBindValue(nextAttemptAtMs);
-    q.addBindValue(text(lastError));
-    q.addBindValue(refund ? 1 : 0);
-    q.addBindValue(nowMs());
-    q.addBindValue(id);
-    q.addBindValue(owner);
-    return run(q, error);
+    return updateRunning(id, owner,
+                         QStringLiteral("state = 'queued', owner = '', next_attempt_at = ?, last_error = ?, percent = 0, "
+                                        "attempts = attempts - ?, updated_at = ?"),
+                         {nextAttemptAtMs, text(lastError), refund ? 1 : 0, nowMs()}, error);
 }
 
 bool JobStore::markFailed(qint64 id, const QString &owner, const QString &lastError, QString *error)
 {
-    QSqlDatabase db = m_database.connection(error);
-    if (!db.isOpen())
-        return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE processing_jobs SET state = 'failed', owner = '', last_error = ?, updated_at = ?, "
-                             "finished_at = ? WHERE id = ? AND owner = ? AND state = 'running'"));
     const qint64 now = nowMs();
-    q.addBindValue(text(lastError));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(id);
-    q.addBindValue(owner);
-    return run(q, error);
+    return updateRunning(id, owner, QStringLiteral("state = 'failed', owner = '', last_error = ?, updated_at = ?, finished_at = ?"),
+                         {text(lastError), now, now}, error);
 }
 
 QList<JobStore::RunningJob> JobStore::running(QString *error)
@@ -216,19 +199,10 @@ QList<JobStore::RunningJob> JobStore::running(QString *error)
 
 bool JobStore::release(qint64 id, const QString &owner, qint64 now, QString *error)
 {
-    QSqlDatabase db = m_database.connection(error);
-    if (!db.isOpen())
-        return false;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE processing_jobs SET state = 'queued', owner = '', next_attempt_at = ?, percent = 0, "
-                             "updated_at = ? WHERE id = ? AND owner = ? AND state = 'running'"));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(id);
-    q.addBindValue(owner);
-    if (!run(q, error))
-        return false;
-    return q.numRowsAffected() == 1;
+    int rows = 0;
+    return updateRunning(id, owner, QStringLiteral("state = 'queued', owner = '', next_attempt_at = ?, percent = 0, updated_at = ?"),
+                         {now, now}, error, &rows)
+        && rows == 1;
 }
 
 std::optional<ProcessingJob> JobStore::latestForVideo(const QString &videoId, QString *error)

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 
@@ -45,6 +46,10 @@ public:
     std::optional<ProcessingJob> latestForVideo(const QString &videoId, QString *error);
 
 private:
+    // UPDATE of a job this owner is running; false with *error on a database failure.
+    bool updateRunning(qint64 id, const QString &owner, const QString &assignments, QVariantList values, QString *error,
+                       int *rowsAffected = nullptr);
+
     Storage::Database &m_database;
 };
 

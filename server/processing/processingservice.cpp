@@ -318,8 +318,20 @@ ProcessingService::Outcome ProcessingService::transcode(const ProcessingJob &job
             return;
         sinceWrite.restart();
         const double percent = qBound(0.0, progress.percent, 100.0);
+        // Each rung's own encoder position (they run concurrently, a little apart).
+        QJsonArray perRung = rungs(names, QStringLiteral("running"), percent);
+        for (const Core::RenditionProgress &rung : progress.renditions) {
+            const qsizetype index = names.indexOf(rung.name);
+            if (index < 0)
+                continue;
+            const double rungPercent = qBound(0.0, rung.percent, 100.0);
+            perRung[index] = QJsonObject{{QStringLiteral("name"), rung.name},
+                                         {QStringLiteral("state"), rungPercent >= 100.0 ? QStringLiteral("done")
+                                                                                        : QStringLiteral("running")},
+                                         {QStringLiteral("percent"), rungPercent}};
+        }
         QString writeError;
-        if (!m_jobs.updateProgress(job.id, m_owner, percent, rungs(names, QStringLiteral("running"), percent), &writeError))
+        if (!m_jobs.updateProgress(job.id, m_owner, percent, perRung, &writeError))
             qWarning("processing: job %lld: %s", job.id, qPrintable(writeError));
     }, Qt::DirectConnection);
     const bool ok = transcoder.run();

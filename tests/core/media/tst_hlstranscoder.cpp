@@ -240,6 +240,21 @@ private Q_SLOTS:
         QVERIFY(moving != outcome.progress.cend());
         for (int i = 1; i < outcome.progress.size(); ++i)
             QVERIFY(outcome.progress[i].percent >= outcome.progress[i - 1].percent);
+        // Every rendition reports its own position once the encoders exist; the
+        // overall figure is the slowest one.
+        QCOMPARE(outcome.progress.last().renditions.size(), 2);
+        for (const TranscodeProgress &p : outcome.progress) {
+            if (p.renditions.isEmpty()) {
+                QCOMPARE(p.percent, 0.0); // before the encoders opened
+                continue;
+            }
+            QCOMPARE(p.renditions.size(), 2);
+            QCOMPARE(p.renditions[0].name, QStringLiteral("360p"));
+            QCOMPARE(p.renditions[1].name, QStringLiteral("240p"));
+            QVERIFY(p.percent <= std::min(p.renditions[0].percent, p.renditions[1].percent) + 1e-9);
+        }
+        for (const RenditionProgress &rung : outcome.progress.last().renditions)
+            QCOMPARE(rung.percent, 100.0);
 
         // Master playlist.
         const QStringList master = readLines(output + QStringLiteral("/master.m3u8"));
