@@ -99,6 +99,7 @@ void TestPackaging::serverPackage()
     QVERIFY2(files.contains(QStringLiteral("./usr/bin/kinora-server")), qPrintable(files.join(u'\n')));
     QVERIFY(files.contains(QStringLiteral("./usr/lib/systemd/system/kinora-server.service")));
     QVERIFY(files.contains(QStringLiteral("./etc/kinora/server.conf")));
+    QVERIFY(files.contains(QStringLiteral("./usr/share/doc/kinora-server/examples/nginx-kinora.conf")));
     QVERIFY(!files.contains(QStringLiteral("./usr/bin/kinora")));
 
     const Run info = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-I"), m_serverDeb});
