@@ -122,8 +122,10 @@ private Q_SLOTS:
         QTest::keyClick(&widget, Qt::Key_K); // resume
         QTRY_VERIFY_WITH_TIMEOUT(widget.videoWidget()->framesRendered() > before + 5, 20000);
         QVERIFY(!isBlack(widget.videoWidget()->grabFramebuffer()));
-        // Resumed where it was, not at the start of the segment.
-        QVERIFY2(player.position() > pausedAt - 0.2, qPrintable(QStringLiteral("%1 / %2").arg(player.position()).arg(pausedAt)));
+        // Resumed where it was, not at the start of the segment (the exact seek
+        // back follows as soon as mpv holds the segment).
+        QTRY_VERIFY2_WITH_TIMEOUT(player.position() > pausedAt - 0.2,
+                                  qPrintable(QStringLiteral("%1 / %2").arg(player.position()).arg(pausedAt)), 10000);
         widget.toggleMiniPlayer();
         QVERIFY(!widget.isMiniPlayer());
         QCOMPARE(widget.videoWidget()->window(), &widget);
