@@ -113,34 +113,8 @@ std::optional<QStringList> Fts5SearchIndex::suggest(const QString &prefix, int l
     QSqlDatabase db = m_database.connection(error);
     if (!db.isOpen())
         return std::nullopt;
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    // Popular titles first; a few extra rows so that duplicates can be dropped.
-    if (!query.prepare(QStringLiteral("SELECT v.title FROM (SELECT -rowid AS seq FROM video_search WHERE video_search MATCH :match "
-                                      "ORDER BY rowid LIMIT :candidates) c JOIN videos v ON v.seq = c.seq WHERE ") + listedCondition()
-                       + QStringLiteral(" ORDER BY v.view_count DESC, v.seq DESC LIMIT :limit"))) {
-        *error = query.lastError().text();
-        return std::nullopt;
-    }
-    query.bindValue(QStringLiteral(":match"), matchExpression(terms, true, QStringLiteral("title")));
-    query.bindValue(QStringLiteral(":candidates"), SuggestCandidates);
-    query.bindValue(QStringLiteral(":now"), nowMs);
-    query.bindValue(QStringLiteral(":limit"), limit * 3);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return std::nullopt;
-    }
-    QStringList titles;
-    QStringList seen;
-    while (query.next() && titles.size() < limit) {
-        const QString title = query.value(0).toString();
-        const QString key = title.toCaseFolded();
-        if (seen.contains(key))
-            continue;
-        seen.append(key);
-        titles.append(title);
-    }
-    return titles;
+    return runSuggestion(db, QStringLiteral("SELECT -rowid AS seq FROM video_search WHERE video_search MATCH :match ORDER BY rowid LIMIT :candidates"),
+                         matchExpression(terms, true, QStringLiteral("title")), SuggestCandidates, limit, nowMs, error);
 }
 
 } // namespace Kinora::Server::Search

@@ -111,35 +111,9 @@ std::optional<QStringList> PostgresSearchIndex::suggest(const QString &prefix, i
     QSqlDatabase db = m_database.connection(error);
     if (!db.isOpen())
         return std::nullopt;
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    // Popular titles first; a few extra rows so that duplicates can be dropped.
-    if (!query.prepare(QStringLiteral("SELECT v.title FROM (SELECT s.seq FROM video_search_pg s "
-                                      "WHERE s.document @@ to_tsquery('simple', :match) "
-                                      "ORDER BY s.seq DESC LIMIT :candidates) c JOIN videos v ON v.seq = c.seq WHERE ") + listedCondition()
-                       + QStringLiteral(" ORDER BY v.view_count DESC, v.seq DESC LIMIT :limit"))) {
-        *error = query.lastError().text();
-        return std::nullopt;
-    }
-    query.bindValue(QStringLiteral(":match"), tsQueryExpression(terms, true, true));
-    query.bindValue(QStringLiteral(":candidates"), SuggestCandidates);
-    query.bindValue(QStringLiteral(":now"), nowMs);
-    query.bindValue(QStringLiteral(":limit"), limit * 3);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return std::nullopt;
-    }
-    QStringList titles;
-    QStringList seen;
-    while (query.next() && titles.size() < limit) {
-        const QString title = query.value(0).toString();
-        const QString key = title.toCaseFolded();
-        if (seen.contains(key))
-            continue;
-        seen.append(key);
-        titles.append(title);
-    }
-    return titles;
+    return runSuggestion(db, QStringLiteral("SELECT s.seq FROM video_search_pg s WHERE s.document @@ to_tsquery('simple', :match) "
+                                        "ORDER BY s.seq DESC LIMIT :candidates"),
+                         tsQueryExpression(terms, true, true), SuggestCandidates, limit, nowMs, error);
 }
 
 } // namespace Kinora::Server::Search

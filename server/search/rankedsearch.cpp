@@ -82,4 +82,37 @@ std::optional<SearchIndex::Result> runRankedSearch(QSqlDatabase &db, const Ranke
     return result;
 }
 
+std::optional<QStringList> runSuggestion(QSqlDatabase &db, const QString &candidates, const QString &match,
+                                         int candidateCount, int limit, qint64 nowMs, QString *error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    // Popular titles first; a few extra rows so that duplicates can be dropped.
+    if (!query.prepare(QStringLiteral("SELECT v.title FROM (") + candidates
+                       + QStringLiteral(") c JOIN videos v ON v.seq = c.seq WHERE ") + listedCondition()
+                       + QStringLiteral(" ORDER BY v.view_count DESC, v.seq DESC LIMIT :limit"))) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    query.bindValue(QStringLiteral(":match"), match);
+    query.bindValue(QStringLiteral(":candidates"), candidateCount);
+    query.bindValue(QStringLiteral(":now"), nowMs);
+    query.bindValue(QStringLiteral(":limit"), limit * 3);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    QStringList titles;
+    QStringList seen;
+    while (query.next() && titles.size() < limit) {
+        const QString title = query.value(0).toString();
+        const QString key = title.toCaseFolded();
+        if (seen.contains(key))
+            continue;
+        seen.append(key);
+        titles.append(title);
+    }
+    return titles;
+}
+
 } // namespace Kinora::Server::Search

@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -28,5 +29,11 @@ QString listedCondition();
 
 std::optional<SearchIndex::Result> runRankedSearch(QSqlDatabase &db, const RankedSearch &search,
                                                    const SearchQuery &request, QString *error);
+
+// Type-ahead: titles of listed videos among `candidates` (a subquery selecting
+// `seq`, with its :match and :candidates bound here), most viewed first,
+// without repeats that differ only in case.
+std::optional<QStringList> runSuggestion(QSqlDatabase &db, const QString &candidates, const QString &match,
+                                         int candidateCount, int limit, qint64 nowMs, QString *error);
 
 } // namespace Kinora::Server::Search

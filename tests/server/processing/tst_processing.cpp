@@ -215,6 +215,20 @@ private:
         QCOMPARE(m_http.get(m_server->url(QStringLiteral("/media/videos/%1/master.m3u8").arg(video))).status, 404);
     }
 
+    // Until the first rung's encoder runs (at most 30 s).
+    bool waitUntilTranscoding(const QString &video, const QByteArray &token)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 30000) {
+            const QJsonArray rungs = status(video, token).value(QLatin1String("renditions")).toArray();
+            if (!rungs.isEmpty() && rungs[0].toObject().value(QLatin1String("state")).toString() == QLatin1String("running"))
+                return true;
+            QThread::msleep(20);
+        }
+        return false;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -308,16 +322,7 @@ private Q_SLOTS:
         const QString video = newVideo(token);
         QVERIFY(!upload(token, m_longClip, video).isEmpty());
         // Wait until the transcode runs, then crash the server.
-        QElapsedTimer timer;
-        timer.start();
-        bool running = false;
-        while (!running && timer.elapsed() < 30000) {
-            const QJsonArray rungs = status(video, token).value(QLatin1String("renditions")).toArray();
-            running = !rungs.isEmpty() && rungs[0].toObject().value(QLatin1String("state")).toString() == QLatin1String("running");
-            if (!running)
-                QThread::msleep(20);
-        }
-        QVERIFY(running);
+        QVERIFY(waitUntilTranscoding(video, token));
         m_server->kill9();
         QString error;
         QVERIFY2(m_server->restart(&error), qPrintable(error));
@@ -334,16 +339,7 @@ private Q_SLOTS:
         const QByteArray token = newUser();
         const QString video = newVideo(token);
         QVERIFY(!upload(token, m_longClip, video).isEmpty());
-        QElapsedTimer timer;
-        timer.start();
-        bool running = false;
-        while (!running && timer.elapsed() < 30000) {
-            const QJsonArray rungs = status(video, token).value(QLatin1String("renditions")).toArray();
-            running = !rungs.isEmpty() && rungs[0].toObject().value(QLatin1String("state")).toString() == QLatin1String("running");
-            if (!running)
-                QThread::msleep(20);
-        }
-        QVERIFY(running);
+        QVERIFY(waitUntilTranscoding(video, token));
         // SIGTERM: the transcode is cancelled, nothing is half published and the attempt does not count.
         m_server->stop();
         QCOMPARE(m_server->exitCode(), 0);
