@@ -94,7 +94,11 @@ bool MpvHlsPlayer::initialize(const Options &options)
         return false;
     }
     // The engine keeps its own buffer; mpv's cache lets it report underruns as paused-for-cache.
-    Options all = {{"cache", "yes"}, {"keep-open", "no"}, {"input-default-bindings", "no"}};
+    // The widget draws its own controls: none of mpv's built-in scripts run
+    // (no on-screen controller, no youtube-dl hook on every load).
+    Options all = {{"cache", "yes"},         {"keep-open", "no"},          {"input-default-bindings", "no"},
+                   {"osc", "no"},            {"ytdl", "no"},               {"load-scripts", "no"},
+                   {"load-stats-overlay", "no"}, {"load-osd-console", "no"}, {"load-auto-profiles", "no"}};
     all.append(options);
     for (const auto &[name, value] : std::as_const(all)) {
         if (const int error = mpv_set_option_string(m_mpv, name.constData(), value.constData()); error < 0) {

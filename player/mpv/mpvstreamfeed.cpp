@@ -8,13 +8,6 @@
 
 namespace Kinora::Player {
 
-// One opened stream: reads only while the feed is still in its generation.
-struct MpvStreamFeed::Reader
-{
-    MpvStreamFeed *feed;
-    quint64 generation;
-};
-
 bool MpvStreamFeed::registerProtocol(mpv_handle *mpv, const char *protocol)
 {
     return mpv_stream_cb_add_ro(mpv, protocol, this, &MpvStreamFeed::open) >= 0;
@@ -25,7 +18,12 @@ int MpvStreamFeed::open(void *userData, char *, mpv_stream_cb_info *info)
     auto *feed = static_cast<MpvStreamFeed *>(userData);
     QMutexLocker locker(&feed->m_mutex);
     feed->m_cancelled = false; // a cancel belonged to the stream mpv closed before
-    info->cookie = new Reader{feed, feed->m_generation};
+    // Closed readers stay allocated; only the oldest go, once many streams
+    // have opened since and mpv has long finished freeing theirs.
+    while (feed->m_readers.size() > 64 && feed->m_readers.front().closed)
+        feed->m_readers.pop_front();
+    feed->m_readers.push_back(Reader{feed, feed->m_generation});
+    info->cookie = &feed->m_readers.back();
     info->read_fn = &MpvStreamFeed::read;
     info->close_fn = &MpvStreamFeed::close;
     info->cancel_fn = &MpvStreamFeed::cancelRead;
@@ -105,14 +103,16 @@ int64_t MpvStreamFeed::read(void *cookie, char *buffer, uint64_t size)
 
 void MpvStreamFeed::close(void *cookie)
 {
-    delete static_cast<Reader *>(cookie);
+    auto *reader = static_cast<Reader *>(cookie);
+    QMutexLocker locker(&reader->feed->m_mutex);
+    reader->closed = true;
 }
 
 void MpvStreamFeed::cancelRead(void *cookie)
 {
     auto *reader = static_cast<Reader *>(cookie);
     QMutexLocker locker(&reader->feed->m_mutex);
-    if (reader->generation == reader->feed->m_generation) {
+    if (!reader->closed && reader->generation == reader->feed->m_generation) {
         reader->feed->m_cancelled = true;
         reader->feed->m_available.wakeAll();
     }

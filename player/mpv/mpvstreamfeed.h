@@ -16,6 +16,11 @@ namespace Kinora::Player {
 // through a custom protocol (mpv_stream_cb_add_ro). The engine appends bytes
 // on its thread; mpv's demuxer reads on its own and blocks until bytes, the
 // end of the stream or a cancel arrive. The feed must outlive the mpv handle.
+//
+// libmpv calls a stream's close function before it detaches the stream's
+// cancel hook, so a cancel racing with a close can still reach a closed
+// stream's cookie. Cookies therefore live as long as the feed, and a closed
+// one ignores cancels.
 class MpvStreamFeed
 {
 public:
@@ -35,10 +40,17 @@ public:
     qint64 bytesRead() const;
 
 private:
+    friend class TestMpvStreamFeed;
     static int open(void *userData, char *uri, ::mpv_stream_cb_info *info);
     static int64_t read(void *cookie, char *buffer, uint64_t size);
     static void close(void *cookie);
-    struct Reader;
+    // One opened stream: reads only while the feed is still in its generation.
+    struct Reader
+    {
+        MpvStreamFeed *feed;
+        quint64 generation;
+        bool closed = false; // guarded by feed->m_mutex
+    };
     static void cancelRead(void *cookie);
 
     mutable QMutex m_mutex;
@@ -49,6 +61,7 @@ private:
     bool m_cancelled = false;
     qint64 m_bytesRead = 0;
     quint64 m_generation = 0;
+    std::deque<Reader> m_readers; // stable addresses: push_back never moves them
 };
 
 } // namespace Kinora::Player
