@@ -35,10 +35,12 @@ public:
 private:
     void shutdown(int signalNumber);
 
+    // First, so destroyed last: a second SIGTERM while the context closes
+    // (database, worker threads) is caught, not fatal.
+    std::unique_ptr<SignalWatcher> m_signals;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<Http::Router> m_router;
     std::unique_ptr<Http::HttpServer> m_server;
-    std::unique_ptr<SignalWatcher> m_signals;
 };
 
 } // namespace Kinora::Server

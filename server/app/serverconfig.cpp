@@ -312,6 +312,19 @@ QList<ServerConfig::Key> buildKeys()
             return true;
         },
         [](const Config &c) { return c.uploads.requireVideoStream ? QStringLiteral("true") : QStringLiteral("false"); }};
+    keys << ServerConfig::Key{
+        QStringLiteral("upload.syncWrites"), QStringLiteral("KINORA_UPLOAD_SYNC_WRITES"),
+        QStringLiteral("flush each PATCH to disk before acknowledging it (false: faster, a power cut may lose acknowledged bytes)"),
+        [](Config &c, const QString &v, QString *e) {
+            const auto b = parseBool(v);
+            if (!b) {
+                *e = ServerConfig::tr("upload.syncWrites must be true or false, not \"%1\"").arg(v);
+                return false;
+            }
+            c.uploads.syncWrites = *b;
+            return true;
+        },
+        [](const Config &c) { return c.uploads.syncWrites ? QStringLiteral("true") : QStringLiteral("false"); }};
     using Delivery::DeliverySettings;
     keys << nestedIntKey("delivery.tokenTtl", "KINORA_DELIVERY_TOKEN_TTL", "lifetime of signed media URLs in seconds",
                          &Config::delivery, &DeliverySettings::tokenTtlSeconds, 1, 30 * 86400);
@@ -344,6 +357,9 @@ QList<ServerConfig::Key> buildKeys()
                          &Config::playback, &PlaybackSettings::maxStreamsAnonymous, 0, 10'000);
     keys << nestedIntKey("playback.sessionTimeout", "KINORA_PLAYBACK_SESSION_TIMEOUT", "a playback session without a heartbeat this many seconds expires",
                          &Config::playback, &PlaybackSettings::sessionTimeoutSeconds, 1, 86400);
+    keys << nestedIntKey("playback.retentionDays", "KINORA_PLAYBACK_RETENTION_DAYS",
+                         "ended playback sessions and their heartbeats are deleted after this many days (0: kept)",
+                         &Config::playback, &PlaybackSettings::retentionDays, 0, 36500);
     using Processing::ProcessingSettings;
     keys << nestedIntKey("processing.workers", "KINORA_PROCESSING_WORKERS", "processing jobs (transcodes, package checks) run at once",
                          &Config::processing, &ProcessingSettings::workers, 1, 64);

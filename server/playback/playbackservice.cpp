@@ -188,6 +188,11 @@ int PlaybackService::expireStale()
     const int expired = m_store.expireStale(staleBefore(now), now, &error);
     if (expired < 0)
         qWarning().noquote() << "playback: cannot expire stale sessions:" << error;
+    if (m_settings.retentionDays > 0 && now - m_lastPurgeMs >= 3'600'000) {
+        m_lastPurgeMs = now;
+        if (m_store.purgeEndedBefore(now - qint64(m_settings.retentionDays) * 86'400'000, &error) < 0)
+            qWarning().noquote() << "playback: cannot delete old sessions:" << error;
+    }
     return expired;
 }
 

@@ -86,6 +86,7 @@ private:
     PlaybackSessionStore m_store;
     Accounts::RateLimiter m_startLimiter;
     QTimer m_sweepTimer;
+    qint64 m_lastPurgeMs = 0; // old sessions are deleted at most once an hour
 };
 
 } // namespace Kinora::Server::Playback

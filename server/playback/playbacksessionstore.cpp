@@ -226,4 +226,27 @@ int PlaybackSessionStore::expireStale(qint64 staleBeforeMs, qint64 nowMs, QStrin
     return q.numRowsAffected();
 }
 
+int PlaybackSessionStore::purgeEndedBefore(qint64 endedBeforeMs, QString *error)
+{
+    QSqlDatabase db = m_database.connection(error);
+    if (!db.isOpen())
+        return -1;
+    // Heartbeats go with their session (ON DELETE CASCADE); deleted explicitly
+    // too, so that it does not depend on SQLite's foreign_keys pragma.
+    PreparedQuery beats(db, QStringLiteral("DELETE FROM playback_heartbeats WHERE session_id IN (SELECT id FROM playback_sessions "
+                                           "WHERE state <> 'active' AND ended_at IS NOT NULL AND ended_at < ?)"),
+                        {endedBeforeMs});
+    if (!beats.exec()) {
+        *error = beats.errorText();
+        return -1;
+    }
+    PreparedQuery q(db, QStringLiteral("DELETE FROM playback_sessions WHERE state <> 'active' AND ended_at IS NOT NULL AND ended_at < ?"),
+                    {endedBeforeMs});
+    if (!q.exec()) {
+        *error = q.errorText();
+        return -1;
+    }
+    return q.numRowsAffected();
+}
+
 } // namespace Kinora::Server::Playback

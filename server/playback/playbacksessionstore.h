@@ -37,6 +37,8 @@ public:
     bool end(const QString &id, PlaybackSession::State state, qint64 nowMs, QString *error);
     // Marks active sessions without a heartbeat since staleBeforeMs as expired; -1 on error.
     int expireStale(qint64 staleBeforeMs, qint64 nowMs, QString *error);
+    // Deletes sessions that ended before the time, with their heartbeats; how many.
+    int purgeEndedBefore(qint64 endedBeforeMs, QString *error);
 
 private:
     Storage::Database &m_database;

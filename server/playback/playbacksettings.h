@@ -16,6 +16,9 @@ struct PlaybackSettings
     int maxStreamsAnonymous = 2;
     int sessionTimeoutSeconds = 120;
     int heartbeatSeconds = 10;
+    // Ended sessions and their heartbeats are deleted this many days after
+    // they ended (0 keeps them for ever).
+    int retentionDays = 90;
     // Session starts one client address may make (token bucket), so that
     // starting over and over cannot flood the sessions table.
     int startBurst = 30;

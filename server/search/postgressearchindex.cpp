@@ -94,7 +94,7 @@ std::optional<SearchIndex::Result> PostgresSearchIndex::search(const SearchQuery
     RankedSearch search;
     search.candidates = QStringLiteral(
         "SELECT m.seq, ts_rank('{0, 0.3333333, 0.6666667, 1}'::float4[], m.document, m.q)::float8 AS score "
-        "FROM (SELECT s.seq, s.document, q.q FROM video_search_pg s, to_tsquery('simple', :match) q(q) "
+        "FROM (SELECT s.seq, s.document, q.q FROM video_search_pg s, to_tsquery('kinora_fold', :match) q(q) "
         "WHERE s.document @@ q.q ORDER BY s.seq DESC LIMIT :candidates) m");
     search.relevance = QStringLiteral("c.score"
                                       " * (1.0 + 0.5 * v.view_count::float8 / (v.view_count::float8 + 1000.0))"
@@ -111,7 +111,7 @@ std::optional<QStringList> PostgresSearchIndex::suggest(const QString &prefix, i
     QSqlDatabase db = m_database.connection(error);
     if (!db.isOpen())
         return std::nullopt;
-    return runSuggestion(db, QStringLiteral("SELECT s.seq FROM video_search_pg s WHERE s.document @@ to_tsquery('simple', :match) "
+    return runSuggestion(db, QStringLiteral("SELECT s.seq FROM video_search_pg s WHERE s.document @@ to_tsquery('kinora_fold', :match) "
                                         "ORDER BY s.seq DESC LIMIT :candidates"),
                          tsQueryExpression(terms, true, true), SuggestCandidates, limit, nowMs, error);
 }

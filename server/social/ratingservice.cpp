@@ -1,5 +1,6 @@
 #include "server/social/ratingservice.h"
 
+#include "server/catalog/pagecursor.h"
 #include "server/catalog/preparedquery.h"
 #include "server/catalog/videoservice.h"
 #include "server/storage/database.h"
@@ -106,6 +107,59 @@ ServiceResult<RatingService::State> RatingService::rate(const Catalog::Viewer &v
     if (!transaction.commit())
         return ServiceError::internal(transaction.errorText());
     return state;
+}
+
+ServiceResult<Catalog::Page<Catalog::Video>> RatingService::liked(const Catalog::Viewer &viewer, int limit,
+                                                                 const QString &cursor)
+{
+    if (!viewer.signedIn())
+        return ServiceError{401, QByteArrayLiteral("unauthorized"), tr("sign in to see the videos you liked"), 0};
+    const int maxPageSize = m_videos.settings().maxPageSize;
+    if (limit < 1 || limit > maxPageSize)
+        return ServiceError{422, QByteArrayLiteral("validation_failed"), tr("limit must be between 1 and %1").arg(maxPageSize), 0};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QString sql = QStringLiteral("SELECT r.video_id, r.created_at, v.seq FROM video_ratings r JOIN videos v ON v.id = r.video_id "
+                                 "WHERE r.user_id = ? AND r.rating = ?");
+    QVariantList values{viewer.userId, int(Rating::Like)};
+    // Admins see every video; others their own, or those not private, ready and published.
+    if (!viewer.isAdmin()) {
+        sql += QStringLiteral(" AND (v.owner_id = ? OR (v.visibility <> 'private' AND v.state = 'ready' "
+                              "AND v.published_at IS NOT NULL AND v.published_at <= ?))");
+        values << viewer.userId << now;
+    }
+    if (!cursor.isEmpty()) {
+        const auto key = Catalog::PageCursor::decode(cursor, QStringLiteral("liked"), 2);
+        if (!key)
+            return ServiceError{422, QByteArrayLiteral("validation_failed"), tr("cursor is not valid"), 0};
+        sql += QStringLiteral(" AND (r.created_at < ? OR (r.created_at = ? AND v.seq < ?))");
+        values << key->at(0) << key->at(0) << key->at(1);
+    }
+    sql += QStringLiteral(" ORDER BY r.created_at DESC, v.seq DESC LIMIT ?");
+    values << limit + 1;
+    PreparedQuery query(m_database.connection(), sql, values);
+    if (!query.exec())
+        return ServiceError::internal(query.errorText());
+    QStringList ids;
+    QList<qint64> likedAt;
+    QList<qint64> seqs;
+    while (query.next()) {
+        ids << query.value(0).toString();
+        likedAt << query.value(1).toLongLong();
+        seqs << query.value(2).toLongLong();
+    }
+    Catalog::Page<Catalog::Video> result;
+    if (ids.size() > limit) {
+        ids.resize(limit);
+        result.nextCursor = Catalog::PageCursor::encode(QStringLiteral("liked"), {likedAt.at(limit - 1), seqs.at(limit - 1)});
+    }
+    const auto videos = m_videos.byIds(ids);
+    if (!videos)
+        return videos.error();
+    for (const Catalog::Video &video : videos.value()) {
+        if (Catalog::VideoService::canSee(video, viewer, now))
+            result.items.append(video);
+    }
+    return result;
 }
 
 } // namespace Kinora::Server::Social

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "server/app/serviceresult.h"
+#include "server/catalog/page.h"
+#include "server/catalog/video.h"
 #include "server/catalog/viewer.h"
 
 #include <QCoreApplication>
@@ -25,6 +27,8 @@ std::optional<Rating> ratingFromName(const QString &name);
 // Likes and dislikes: at most one rating per user and video; setting the
 // rating a user already gave is a no-op, so clients toggle by sending "none".
 // The video's like/dislike counts change in the same transaction.
+// liked() lists what the user liked, most recently liked first, leaving out
+// the videos they may no longer see.
 class RatingService
 {
     Q_DECLARE_TR_FUNCTIONS(RatingService)
@@ -42,6 +46,7 @@ public:
 
     ServiceResult<State> rate(const Catalog::Viewer &viewer, const QString &videoId, Rating rating);
     ServiceResult<State> state(const Catalog::Viewer &viewer, const QString &videoId);
+    ServiceResult<Catalog::Page<Catalog::Video>> liked(const Catalog::Viewer &viewer, int limit, const QString &cursor);
 
 private:
     Storage::Database &m_database;

@@ -83,6 +83,21 @@ void addSocialRoutes(Http::Router &router, const SocialServices &services, Catal
         return objectResponse(ratings.rate(*viewer, request.pathParams.value(QStringLiteral("id")), *rating));
     }, json);
 
+    router.addRoute(get, QStringLiteral("/api/v1/users/me/liked"), [&ratings, &guard, &settings](HttpRequest &request) {
+        HttpResponse error;
+        const auto viewer = CatalogRequest::requiredViewer(guard, request, Role::Viewer, &error);
+        if (!viewer)
+            return error;
+        int limit = 0;
+        QString cursor;
+        if (!CatalogRequest::pageParameters(request, settings, &limit, &cursor, &error))
+            return error;
+        const auto page = ratings.liked(*viewer, limit, cursor);
+        if (!page)
+            return page.error().toHttpResponse();
+        return CatalogRequest::pageResponse<Catalog::Video>(page.value(), [](const Catalog::Video &v) { return v.toJson(); });
+    });
+
     router.addRoute(get, QStringLiteral("/api/v1/channels/{id}/subscription"), [&subscriptions, &guard](HttpRequest &request) {
         HttpResponse error;
         const auto viewer = CatalogRequest::optionalViewer(guard, request, &error);

@@ -83,7 +83,7 @@ bool ChunkWriter::write(const char *data, qint64 size)
         done += n;
     }
     m_written += size;
-    if (m_written - m_writebackStart >= kWritebackStep) {
+    if (m_sync && m_written - m_writebackStart >= kWritebackStep) {
         // Starts writeback without waiting for it; the flush below waits for what is left.
         ::sync_file_range(m_fd, off_t(m_offset + m_writebackStart), off_t(m_written - m_writebackStart), SYNC_FILE_RANGE_WRITE);
         m_writebackStart = m_written;
@@ -98,7 +98,7 @@ bool ChunkWriter::flush(QString *error)
         discard();
         return false;
     }
-    if (::fdatasync(m_fd) != 0) {
+    if (m_sync && ::fdatasync(m_fd) != 0) {
         *error = tr("cannot flush %1: %2").arg(m_path, systemError());
         discard();
         return false;

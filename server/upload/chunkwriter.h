@@ -35,6 +35,8 @@ public:
     std::optional<bool> checksumMatches() const;
     // The bytes are acknowledged: the destructor keeps them.
     void commit() { m_committed = true; }
+    // false: flush() leaves the bytes to the page cache (upload.syncWrites).
+    void setSync(bool sync) { m_sync = sync; }
     // Cuts the file back to the offset now (a refused chunk).
     void discard();
 
@@ -56,6 +58,7 @@ private:
     qint64 m_written = 0;
     qint64 m_writebackStart = 0; // relative to m_offset: bytes before it were handed to writeback
     bool m_committed = false;
+    bool m_sync = true;
     QString m_error;
 };
 

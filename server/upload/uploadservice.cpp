@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QMutexLocker>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -159,9 +160,18 @@ bool UploadService::start(QString *errorText)
         *errorText = tr("cannot read the uploads: %1").arg(dbError);
         return false;
     }
-    for (const UploadRecord &upload : unfinished) {
+    for (UploadRecord upload : unfinished) {
         PartFile part(partPath(upload.id));
         QString partError;
+        // Without upload.syncWrites a power cut may lose acknowledged bytes
+        // that were still in the page cache: resume from what is on disk.
+        if (const qint64 onDisk = QFileInfo(part.path()).size(); !m_settings.syncWrites && onDisk < upload.offset
+            && QFileInfo::exists(part.path())) {
+            qWarning("upload %s: %lld of %lld acknowledged bytes reached the disk; resuming from there",
+                     qPrintable(upload.id), qlonglong(onDisk), qlonglong(upload.offset));
+            if (m_store.rewindOffset(upload.id, upload.offset, onDisk, &dbError))
+                upload.offset = onDisk;
+        }
         if (!part.truncateTo(upload.offset, &partError)) {
             // Acknowledged bytes are missing: nothing can be resumed.
             qWarning("upload %s: %s; the upload is marked rejected", qPrintable(upload.id), qPrintable(partError));
@@ -336,6 +346,7 @@ std::unique_ptr<ChunkWriter> UploadService::beginChunk(const QString &id, qint64
     if (size <= 0 || !claim(id))
         return nullptr;
     auto writer = std::make_unique<ChunkWriter>(id, partPath(id), offset, size, std::move(checksum), [this, id] { release(id); });
+    writer->setSync(m_settings.syncWrites);
     const auto found = resumable(id, userId);
     if (!found || found->state != UploadRecord::State::Uploading || offset != found->offset
         || size > found->length - found->offset)

@@ -21,6 +21,10 @@ struct UploadSettings
                                      QStringLiteral("flv"), QStringLiteral("mpeg"), QStringLiteral("ogg"),
                                      QStringLiteral("asf")};
     bool requireVideoStream = true;               // refuse files without a video track
+    // Flush every PATCH to disk (fdatasync) before its offset is acknowledged.
+    // Off: bytes sit in the page cache like any web server's request bodies;
+    // after a power cut an upload resumes from what reached the disk.
+    bool syncWrites = true;
 };
 
 } // namespace Kinora::Server::Upload

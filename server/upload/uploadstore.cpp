@@ -154,6 +154,21 @@ bool UploadStore::advanceOffset(const QString &id, qint64 from, qint64 to, qint6
     return true;
 }
 
+bool UploadStore::rewindOffset(const QString &id, qint64 from, qint64 to, QString *error)
+{
+    QSqlDatabase db = m_database.connection(error);
+    if (!db.isOpen())
+        return false;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE uploads SET upload_offset = ?, updated_at = ? "
+                             "WHERE id = ? AND upload_offset = ? AND state = 'uploading'"));
+    q.addBindValue(to);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(id);
+    q.addBindValue(from);
+    return run(q, error) && q.numRowsAffected() == 1;
+}
+
 bool UploadStore::finish(const UploadRecord &upload, QString *error)
 {
     QSqlDatabase db = m_database.connection(error);

@@ -36,6 +36,8 @@ public:
     std::optional<UploadRecord> find(const QString &id, QString *error);
     // Moves the acknowledged offset from `from` to `to` and pushes the expiry back; false when the row changed meanwhile.
     bool advanceOffset(const QString &id, qint64 from, qint64 to, qint64 expiresAtMs, QString *error);
+    // Moves the acknowledged offset back to what reached the disk (start-up, without upload.syncWrites).
+    bool rewindOffset(const QString &id, qint64 from, qint64 to, QString *error);
     bool finish(const UploadRecord &upload, QString *error); // writes state, reason, probe, completed_at
     bool setState(const QString &id, UploadRecord::State state, const QString &reason, QString *error);
     QList<UploadRecord> expired(qint64 nowMs, QString *error);

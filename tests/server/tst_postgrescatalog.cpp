@@ -272,6 +272,31 @@ private Q_SLOTS:
         QCOMPARE(search({{QStringLiteral("q"), QStringLiteral("kitchen")}}), QStringList{});
     }
 
+    // Accents are folded on both sides, as SQLite's FTS5 does.
+    void accentsAreFolded()
+    {
+        const QString id = createVideo(QJsonObject{{QStringLiteral("title"), QStringLiteral("Crème brûlée à la maison")},
+                                                   {QStringLiteral("description"), QStringLiteral("Dessert du café.")},
+                                                   {QStringLiteral("category"), QStringLiteral("howto")},
+                                                   {QStringLiteral("visibility"), QStringLiteral("public")}});
+        QVERIFY(!id.isEmpty());
+        Storage::Database database(settings());
+        Catalog::CatalogSettings catalogSettings;
+        Catalog::ChannelService channels(database, catalogSettings, m_media.path());
+        Search::PostgresSearchIndex index(database);
+        Catalog::VideoService videos(database, catalogSettings, channels, index, m_media.path());
+        QVERIFY(videos.setProcessingState(id, Catalog::VideoState::Processing));
+        QVERIFY(videos.setProcessingState(id, Catalog::VideoState::Ready, {}, 30'000));
+        QCOMPARE(search({{QStringLiteral("q"), QStringLiteral("creme brulee")}}), QStringList{id});
+        QCOMPARE(search({{QStringLiteral("q"), QStringLiteral("CRÈME")}}), QStringList{id});
+        QCOMPARE(search({{QStringLiteral("q"), QStringLiteral("cafe")}}), QStringList{id});
+        QCOMPARE(search({{QStringLiteral("q"), QStringLiteral("maîson")}}), QStringList{id});
+        QCOMPARE(suggest(QStringLiteral("brul")), QStringList{QStringLiteral("Crème brûlée à la maison")});
+        QCOMPARE(m_http.request("DELETE", m_server->url(QStringLiteral("/api/v1/videos/") + id), {},
+                                {{"Authorization", "Bearer " + m_token}}).status, 204);
+        QCOMPARE(search({{QStringLiteral("q"), QStringLiteral("creme")}}), QStringList{});
+    }
+
     // The whole way: a raw upload transcoded by the server binary becomes searchable.
     void uploadedVideoBecomesSearchable()
     {

@@ -274,6 +274,12 @@ private Q_SLOTS:
         QCOMPARE(reply.json().value(QStringLiteral("dislikeCount")).toInt(), 0);
         QCOMPARE(get(path, m_viewer).json().value(QStringLiteral("rating")).toString(), QStringLiteral("like"));
         QCOMPARE(get(QStringLiteral("/api/v1/videos/") + id).json().value(QStringLiteral("video")).toObject().value(QStringLiteral("likeCount")).toInt(), 1);
+
+        // Liked lists: the viewer's has it; bob took his rating back.
+        QVERIFY(itemIds(get(QStringLiteral("/api/v1/users/me/liked?limit=100"), m_viewer)).contains(id));
+        QVERIFY(!itemIds(get(QStringLiteral("/api/v1/users/me/liked?limit=100"), m_bob)).contains(id));
+        QCOMPARE(get(QStringLiteral("/api/v1/users/me/liked")).status, 401);
+        QCOMPARE(get(QStringLiteral("/api/v1/users/me/liked?limit=0"), m_viewer).status, 422);
     }
 
     void commentThreads()

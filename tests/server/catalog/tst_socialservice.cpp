@@ -61,6 +61,65 @@ private Q_SLOTS:
         QCOMPARE(f.ratings->rate(b, video.id, Rating::Like).error().status, 404);
     }
 
+    void likedVideos()
+    {
+        CatalogFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.errorText()));
+        const Viewer owner = f.addUser(QStringLiteral("owner"));
+        const Viewer a = f.addUser(QStringLiteral("anna"));
+        const Viewer b = f.addUser(QStringLiteral("bert"));
+        const Video v1 = f.addReadyVideo(owner, QStringLiteral("one"));
+        const Video v2 = f.addReadyVideo(owner, QStringLiteral("two"));
+        const Video v3 = f.addReadyVideo(owner, QStringLiteral("three"));
+        const Video v4 = f.addReadyVideo(owner, QStringLiteral("four"));
+        for (const Video &video : {v1, v2, v3})
+            QVERIFY(f.ratings->rate(a, video.id, Rating::Like).ok());
+        QVERIFY(f.ratings->rate(a, v4.id, Rating::Dislike).ok());
+        QVERIFY(f.ratings->rate(b, v2.id, Rating::Like).ok());
+        // Distinct times, so the order does not depend on the clock's resolution.
+        const qint64 base = QDateTime::currentMSecsSinceEpoch() - 10'000;
+        for (const auto &[video, offset] : {std::pair{v1, 1}, std::pair{v2, 3}, std::pair{v3, 2}})
+            QVERIFY(f.exec(QStringLiteral("UPDATE video_ratings SET created_at = ? WHERE video_id = ? AND user_id = ?"),
+                           {base + offset, video.id, a.userId}));
+
+        auto ids = [](const Page<Video> &page) {
+            QStringList list;
+            for (const Video &video : page.items)
+                list << video.id;
+            return list;
+        };
+        QCOMPARE(ids(f.ratings->liked(a, 10, {}).value()), (QStringList{v2.id, v3.id, v1.id})); // most recent first, no dislike
+        QCOMPARE(ids(f.ratings->liked(b, 10, {}).value()), QStringList{v2.id});
+        QVERIFY(f.ratings->liked(owner, 10, {})->items.isEmpty());
+        QCOMPARE(f.ratings->liked(Viewer{}, 10, {}).error().status, 401);
+        QCOMPARE(f.ratings->liked(a, 0, {}).error().status, 422);
+        QCOMPARE(f.ratings->liked(a, 10, QStringLiteral("bogus")).error().status, 422);
+
+        // Pages of one, in the same order.
+        QStringList paged;
+        QString cursor;
+        do {
+            const auto page = f.ratings->liked(a, 1, cursor);
+            QVERIFY(page.ok());
+            QVERIFY(page->items.size() <= 1);
+            paged << ids(page.value());
+            cursor = page->nextCursor;
+        } while (!cursor.isEmpty() && paged.size() < 10);
+        QCOMPARE(paged, (QStringList{v2.id, v3.id, v1.id}));
+
+        // A video turned private leaves the list of others, not its owner's.
+        QVERIFY(f.ratings->rate(owner, v3.id, Rating::Like).ok());
+        VideoChanges hide;
+        hide.visibility = Visibility::Private;
+        QVERIFY(f.videos->update(v3.id, owner, hide).ok());
+        QCOMPARE(ids(f.ratings->liked(a, 10, {}).value()), (QStringList{v2.id, v1.id}));
+        QCOMPARE(ids(f.ratings->liked(owner, 10, {}).value()), QStringList{v3.id});
+
+        // Taking the like back removes it.
+        QVERIFY(f.ratings->rate(a, v1.id, Rating::None).ok());
+        QCOMPARE(ids(f.ratings->liked(a, 10, {}).value()), QStringList{v2.id});
+    }
+
     void subscriptionsAndFeed()
     {
         CatalogFixture f;

@@ -215,6 +215,34 @@ private Q_SLOTS:
         QVERIFY(error.isEmpty());
         QVERIFY(store.activeOfUser(2, 0, &error).isEmpty());
     }
+
+    // Retention: sessions that ended before the bound go, with their heartbeats; active ones stay.
+    void oldSessionsArePurged()
+    {
+        PlaybackSessionStore store(*database());
+        QString error;
+        QList<PlaybackSession> active;
+        const qint64 t = 9'000'000;
+        bool countView = false;
+        QCOMPARE(store.start(session(QStringLiteral("old1"), 1, QStringLiteral("tv"), t), 0, 0, &active, &error),
+                 PlaybackSessionStore::StartOutcome::Started);
+        QVERIFY(store.recordHeartbeat(QStringLiteral("old1"), QStringLiteral("vid_0000001"), beat(1000), t + 10, &countView, &error));
+        QCOMPARE(store.start(session(QStringLiteral("live1"), 1, QStringLiteral("phone"), t + 500), 0, 0, &active, &error),
+                 PlaybackSessionStore::StartOutcome::Started);
+        QVERIFY(store.recordHeartbeat(QStringLiteral("live1"), QStringLiteral("vid_0000001"), beat(1000), t + 600, &countView, &error));
+        QVERIFY(store.expireStale(t + 100, t + 1000, &error) >= 1); // old1 ends at t + 1000; live1 stays active
+        QCOMPARE(store.find(QStringLiteral("old1"), &error)->state, PlaybackSession::State::Expired);
+        QVERIFY(store.purgeEndedBefore(t + 1000, &error) >= 0); // the earlier tests' sessions
+        QVERIFY(store.find(QStringLiteral("old1"), &error)); // ended exactly at the bound: kept
+        QCOMPARE(store.purgeEndedBefore(t + 1001, &error), 1);
+        QVERIFY(!store.find(QStringLiteral("old1"), &error));
+        QCOMPARE(store.find(QStringLiteral("live1"), &error)->state, PlaybackSession::State::Active);
+        QSqlQuery q(database()->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT session_id, COUNT(*) FROM playback_heartbeats WHERE session_id IN ('old1', 'live1') GROUP BY session_id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("live1"));
+        QVERIFY(!q.next());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_PlaybackSessionStore)

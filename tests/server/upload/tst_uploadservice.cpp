@@ -305,6 +305,45 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(service->partPath(id)).size(), 5000);
     }
 
+    void lostPageCacheRewindsWithoutSyncWrites()
+    {
+        const qint64 user = addUser(QStringLiteral("nosync"));
+        UploadSettings settings;
+        settings.syncWrites = false;
+        QString id;
+        const QByteArray first = randomBytes(6000, 4);
+        {
+            auto service = makeService(settings);
+            auto a = service->create({user, 10000, {}, {}});
+            QVERIFY(a.ok());
+            id = a->id;
+            QVERIFY(service->append(id, user, chunk(0, first)).ok());
+            QCOMPARE(service->resumable(id, user)->offset, 6000);
+        }
+        // A power cut lost the acknowledged bytes that were still in the page cache.
+        QVERIFY(QFile::resize(m_dir->filePath(QStringLiteral("uploads/%1.part").arg(id)), 2500));
+        {
+            // With syncWrites on, such an upload cannot be trusted and is refused.
+            auto strict = makeService();
+            QVERIFY(!strict->resumable(id, user).ok()); // 410: the data of this upload was lost
+        }
+        // The same loss on a fresh upload under syncWrites=false: resumed from the disk.
+        auto service = makeService(settings);
+        auto b = service->create({user, 10000, {}, {}});
+        QVERIFY(b.ok());
+        QVERIFY(service->append(b->id, user, chunk(0, first)).ok());
+        service.reset();
+        QVERIFY(QFile::resize(m_dir->filePath(QStringLiteral("uploads/%1.part").arg(b->id)), 2500));
+        service = makeService(settings);
+        QCOMPARE(service->resumable(b->id, user)->offset, 2500);
+        QCOMPARE(service->append(b->id, user, chunk(6000, randomBytes(10, 5))).error().code, QByteArray("offset_mismatch"));
+        QVERIFY(service->append(b->id, user, chunk(2500, first.mid(2500))).ok());
+        QCOMPARE(service->resumable(b->id, user)->offset, 6000);
+        QFile part(service->partPath(b->id));
+        QVERIFY(part.open(QIODevice::ReadOnly));
+        QCOMPARE(part.readAll(), first);
+    }
+
     void partFileAppendCopiesAcrossOffsets()
     {
         PartFile part(m_dir->filePath(QStringLiteral("direct.part")));
