@@ -71,11 +71,18 @@ ApiReply *ApiClient::postEmpty(const QString &path, Auth auth)
 
 ApiReply *ApiClient::sendRequest(const QByteArray &method, const QString &path, const QByteArray &body, Auth auth)
 {
+    return sendRaw(method, path, body, QByteArray(), auth);
+}
+
+ApiReply *ApiClient::sendRaw(const QByteArray &method, const QString &path, const QByteArray &body,
+                             const QByteArray &contentType, Auth auth)
+{
     auto *reply = new ApiReply(this);
     PendingRequest request;
     request.method = method;
     request.path = path;
     request.body = body;
+    request.contentType = contentType;
     request.auth = auth;
     request.reply = reply;
     // While a refresh runs, authenticated requests wait for the new token
@@ -93,7 +100,9 @@ void ApiClient::dispatch(PendingRequest request)
     networkRequest.setTransferTimeout(m_timeoutMs);
     networkRequest.setRawHeader("Accept", "application/json");
     networkRequest.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Kinora/" KINORA_VERSION));
-    if (!request.body.isEmpty())
+    if (!request.contentType.isEmpty())
+        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
+    else if (!request.body.isEmpty())
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (request.auth == Auth::Bearer && !m_accessToken.isEmpty())
         networkRequest.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());

@@ -46,6 +46,9 @@ public:
     ApiReply *post(const QString &path, const QJsonObject &body, Auth auth = Auth::None);
     ApiReply *postEmpty(const QString &path, Auth auth = Auth::None);
     ApiReply *sendRequest(const QByteArray &method, const QString &path, const QByteArray &body, Auth auth);
+    // Sends body as is with its own Content-Type (images and other non-JSON bodies).
+    ApiReply *sendRaw(const QByteArray &method, const QString &path, const QByteArray &body,
+                      const QByteArray &contentType, Auth auth);
 
 Q_SIGNALS:
     // The tokens were renewed silently; body is the refresh answer
@@ -60,6 +63,7 @@ private:
         QByteArray method;
         QString path;
         QByteArray body;
+        QByteArray contentType; // empty: application/json
         Auth auth = Auth::None;
         bool retried = false;
         QString accessTokenUsed;

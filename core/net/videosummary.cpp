@@ -36,9 +36,14 @@ VideoSummary VideoSummary::fromJson(const QJsonObject &json)
     for (const QJsonValue &tag : json.value(QLatin1String("tags")).toArray())
         video.tags.append(tag.toString());
     video.category = json.value(QLatin1String("category")).toString();
+    video.language = json.value(QLatin1String("language")).toString();
     video.visibility = json.value(QLatin1String("visibility")).toString();
     video.state = json.value(QLatin1String("state")).toString();
+    video.failureReason = json.value(QLatin1String("failureReason")).toString();
+    video.thumbnail = json.value(QLatin1String("thumbnail")).toString();
+    video.scheduledAt = parseTime(json.value(QLatin1String("scheduledAt")));
     video.publishedAt = parseTime(json.value(QLatin1String("publishedAt")));
+    video.createdAt = parseTime(json.value(QLatin1String("createdAt")));
     video.durationMs = json.value(QLatin1String("durationMs")).toInteger();
     video.viewCount = json.value(QLatin1String("viewCount")).toInteger();
     video.likeCount = json.value(QLatin1String("likeCount")).toInteger();

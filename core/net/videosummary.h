@@ -20,9 +20,14 @@ struct VideoSummary
     QString description;
     QStringList tags;
     QString category;
-    QString visibility; // public, unlisted, private
-    QString state;      // draft, uploading, processing, ready, failed
+    QString language;
+    QString visibility;    // public, unlisted, private
+    QString state;         // draft, uploading, processing, ready, failed
+    QString failureReason; // set when state is failed
+    QString thumbnail;     // "0".."2" or "custom"
+    QDateTime scheduledAt; // invalid: no schedule
     QDateTime publishedAt;
+    QDateTime createdAt;
     qint64 durationMs = 0;
     qint64 viewCount = 0;
     qint64 likeCount = 0;

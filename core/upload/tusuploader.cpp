@@ -6,11 +6,13 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <optional>
@@ -258,6 +260,31 @@ void TusUploader::sendChunk()
 {
     setState(State::Uploading);
     m_chunkLength = qMin(m_options.chunkSize, m_length - m_offset);
+    if (!m_options.checksum) {
+        sendRange({});
+        return;
+    }
+    // Hashing a chunk takes tens of milliseconds: on a pool thread, never on
+    // the caller's (usually the GUI) thread.
+    const quint64 generation = ++m_hashGeneration;
+    auto *watcher = new QFutureWatcher<std::optional<QByteArray>>(this);
+    connect(watcher, &QFutureWatcher<std::optional<QByteArray>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        // Paused, cancelled or restarted while hashing: drop it.
+        if (generation != m_hashGeneration || m_state != State::Uploading)
+            return;
+        const std::optional<QByteArray> digest = watcher->result();
+        if (!digest) {
+            fail(Error::File, tr("%1 cannot be read.").arg(m_options.filePath));
+            return;
+        }
+        sendRange(*digest);
+    });
+    watcher->setFuture(QtConcurrent::run(&sha256OfRange, m_options.filePath, m_offset, m_chunkLength));
+}
+
+void TusUploader::sendRange(const QByteArray &sha256)
+{
     auto *device = new FileRangeDevice(m_options.filePath, m_offset, m_chunkLength);
     if (!device->open(QIODevice::ReadOnly)) {
         const QString reason = device->errorString();
@@ -269,16 +296,8 @@ void TusUploader::sendChunk()
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
     req.setHeader(QNetworkRequest::ContentLengthHeader, m_chunkLength);
     req.setRawHeader("Upload-Offset", QByteArray::number(m_offset));
-    if (m_options.checksum) {
-        // Read once more from disk (page cache) in bounded pieces; blocks this thread briefly per chunk.
-        const auto digest = sha256OfRange(m_options.filePath, m_offset, m_chunkLength);
-        if (!digest) {
-            delete device;
-            fail(Error::File, tr("%1 cannot be read.").arg(m_options.filePath));
-            return;
-        }
-        req.setRawHeader("Upload-Checksum", "sha256 " + digest->toBase64());
-    }
+    if (!sha256.isEmpty())
+        req.setRawHeader("Upload-Checksum", "sha256 " + sha256.toBase64());
     QNetworkReply *reply = m_network->sendCustomRequest(req, QByteArrayLiteral("PATCH"), device);
     device->setParent(reply); // the reply reads it until it finishes
     m_reply = reply;
@@ -399,6 +418,7 @@ void TusUploader::fail(Error error, const QString &message)
 void TusUploader::abortCurrent()
 {
     m_retryTimer.stop();
+    ++m_hashGeneration; // a chunk being hashed is not sent
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
@@ -442,11 +462,23 @@ void TusUploader::cancel()
         Q_EMIT cancelled();
         return;
     }
+    terminate(0);
+}
+
+void TusUploader::terminate(int attempt)
+{
     QNetworkReply *reply = m_network->deleteResource(request(m_uploadUrl));
     m_reply = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, attempt] {
         reply->deleteLater();
         m_reply = nullptr;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // The aborted PATCH may still hold the upload on the server (423), or
+        // the connection dropped: try again a few times before giving up.
+        if ((status == 423 || status == 0) && attempt < 5) {
+            QTimer::singleShot(100 << attempt, this, [this, attempt] { terminate(attempt + 1); });
+            return;
+        }
         setState(State::Cancelled);
         Q_EMIT cancelled();
     });

@@ -65,7 +65,8 @@ private:
     void setState(State state);
     void create();
     void askOffset();
-    void sendChunk();
+    void sendChunk(); // hashes the next chunk off this thread when checksums are on, then sends it
+    void sendRange(const QByteArray &sha256);
     void onCreated(QNetworkReply *reply);
     void onOffset(QNetworkReply *reply);
     void onChunkSent(QNetworkReply *reply);
@@ -76,6 +77,7 @@ private:
     // Maps a refused request to an error; false when the status is worth retrying.
     bool failFromReply(QNetworkReply *reply, int status);
     void abortCurrent();
+    void terminate(int attempt); // DELETE, retried while the server still holds the upload
     void remember();
     void forget();
     QString journalKey() const;
@@ -93,6 +95,7 @@ private:
     bool m_resumedFromJournal = false;
     int m_attempt = 0;
     int m_totalRetries = 0;
+    quint64 m_hashGeneration = 0;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
     TransferRate m_rate;
