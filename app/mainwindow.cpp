@@ -6,9 +6,12 @@
 #include "app/browse/homepage.h"
 #include "app/browse/searchpage.h"
 #include "app/browse/thumbnailcache.h"
+#include "app/browse/videogrid.h"
 #include "app/browse/watchpage.h"
+#include "app/library/channelpage.h"
+#include "app/library/librarypage.h"
+#include "app/library/savevideobutton.h"
 #include "app/messagebanner.h"
-#include "app/placeholderpage.h"
 #include "app/settingspage.h"
 #include "app/signindialog.h"
 #include "app/signupdialog.h"
@@ -18,16 +21,24 @@
 #include "core/net/authservice.h"
 #include "core/net/catalogclient.h"
 #include "core/net/healthmonitor.h"
+#include "core/net/libraryclient.h"
 #include "core/net/playbacksessionclient.h"
 #include "player/abr/abrregistry.h"
 #include "player/mpv/mpvhlsplayer.h"
 #include "player/ui/playbackstatestore.h"
 #include "player/ui/serverplaybackreporter.h"
+#include "core/net/studioclient.h"
 #include "studio/studiopage.h"
+#include "studio/upload/uploadqueue.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -35,6 +46,7 @@
 #include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -172,8 +184,15 @@ void MainWindow::buildUi()
     connect(m_searchPage, &SearchPage::videoActivated, this, &MainWindow::openVideo);
     m_stack->addWidget(m_homePage);
     m_stack->addWidget(m_searchPage);
-    m_stack->addWidget(new Studio::StudioPage(m_stack));
-    m_stack->addWidget(new PlaceholderPage(PlaceholderPage::Kind::Library, m_stack));
+    m_stack->addWidget(buildStudioPage());
+    m_library = new Core::LibraryClient(m_context->api(), this);
+    m_libraryPage = new LibraryPage(m_catalog, m_library, m_context->auth(), m_thumbnails, m_stack);
+    connect(m_libraryPage, &LibraryPage::videoActivated, this, &MainWindow::openVideo);
+    connect(m_libraryPage, &LibraryPage::channelActivated, this, &MainWindow::openChannel);
+    connect(m_libraryPage, &LibraryPage::signInRequested, this, &MainWindow::showSignInDialog);
+    connect(m_homePage->grid(), &VideoGrid::channelActivated, this, &MainWindow::openChannel);
+    connect(m_searchPage->grid(), &VideoGrid::channelActivated, this, &MainWindow::openChannel);
+    m_stack->addWidget(m_libraryPage);
     m_settingsPage = new SettingsPage(m_context->settings(), m_context->theme(), m_context->language(),
                                       m_context->serverUrl(), m_stack);
     m_stack->addWidget(m_settingsPage);
@@ -193,13 +212,15 @@ void MainWindow::buildUi()
             return;
         if (isWatching())
             m_watchPage->stop();
+        m_watchReturn.clear();
+        m_channelReturnVideo.reset();
         m_stack->setCurrentIndex(row);
         m_pageTitle->setText(m_sidebar->item(row)->text());
     });
     // Clicking the current page's entry while watching goes back to it.
     connect(m_sidebar, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
-        if (isWatching() && m_sidebar->row(item) == m_sidebar->currentRow())
-            leaveWatchPage();
+        if ((isWatching() || isShowingChannel()) && m_sidebar->row(item) == m_sidebar->currentRow())
+            showSidebarPage();
     });
 
     // Ctrl+F and "/" go to the search field; "/" typed into a text field stays there.
@@ -309,8 +330,8 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::setCurrentPage(Page page)
 {
-    if (isWatching() && m_sidebar->currentRow() == int(page))
-        leaveWatchPage();
+    if ((isWatching() || isShowingChannel()) && m_sidebar->currentRow() == int(page))
+        showSidebarPage();
     m_sidebar->setCurrentRow(int(page));
 }
 
@@ -355,14 +376,30 @@ WatchPage *MainWindow::ensureWatchPage()
     m_stack->addWidget(m_watchPage);
     connect(m_watchPage, &WatchPage::backRequested, this, &MainWindow::leaveWatchPage);
     connect(m_watchPage, &WatchPage::signInRequested, this, &MainWindow::showSignInDialog);
+    connect(m_watchPage, &WatchPage::channelActivated, this, &MainWindow::openChannel);
+    m_saveButton = new SaveVideoButton(m_library, m_context->auth(), m_watchPage);
+    m_watchPage->addActionWidget(m_saveButton);
+    connect(m_saveButton, &SaveVideoButton::saveFinished, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_saveButton, &SaveVideoButton::signInRequested, this, &MainWindow::showSignInDialog);
     return m_watchPage;
 }
 
 void MainWindow::openVideo(const Core::VideoSummary &video)
 {
+    if (isShowingChannel())
+        m_watchReturn = m_channelPage;
+    else if (!isWatching())
+        m_watchReturn.clear();
+    showWatchPage(video);
+}
+
+void MainWindow::showWatchPage(const Core::VideoSummary &video)
+{
     WatchPage *page = ensureWatchPage();
     m_stack->setCurrentWidget(page);
     m_pageTitle->setText(tr("Watch"));
+    m_saveButton->setVideoId(video.id);
     page->open(video);
     page->setFocus(Qt::OtherFocusReason);
 }
@@ -372,6 +409,70 @@ void MainWindow::leaveWatchPage()
     if (!isWatching())
         return;
     m_watchPage->stop();
+    if (m_watchReturn) {
+        QWidget *page = m_watchReturn;
+        m_watchReturn.clear();
+        m_stack->setCurrentWidget(page);
+        m_pageTitle->setText(tr("Channel"));
+        page->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    showSidebarPage();
+}
+
+bool MainWindow::isShowingChannel() const
+{
+    return m_channelPage && m_stack->currentWidget() == m_channelPage;
+}
+
+ChannelPage *MainWindow::ensureChannelPage()
+{
+    if (m_channelPage)
+        return m_channelPage;
+    m_channelPage = new ChannelPage(m_catalog, m_context->auth(), m_thumbnails, m_stack);
+    m_stack->addWidget(m_channelPage);
+    connect(m_channelPage, &ChannelPage::backRequested, this, &MainWindow::leaveChannelPage);
+    connect(m_channelPage, &ChannelPage::videoActivated, this, &MainWindow::openVideo);
+    connect(m_channelPage, &ChannelPage::signInRequested, this, &MainWindow::showSignInDialog);
+    return m_channelPage;
+}
+
+void MainWindow::openChannel(const QString &channelId, const QString &channelName)
+{
+    if (channelId.isEmpty())
+        return;
+    if (isWatching()) {
+        m_channelReturnVideo = m_watchPage->video();
+        m_watchPage->stop();
+    } else if (!isShowingChannel()) {
+        m_channelReturnVideo.reset();
+    }
+    ChannelPage *page = ensureChannelPage();
+    m_stack->setCurrentWidget(page);
+    m_pageTitle->setText(tr("Channel"));
+    page->open(channelId, channelName);
+    page->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::leaveChannelPage()
+{
+    if (!isShowingChannel())
+        return;
+    if (m_channelReturnVideo) {
+        const Core::VideoSummary video = *m_channelReturnVideo;
+        m_channelReturnVideo.reset();
+        showWatchPage(video);
+        return;
+    }
+    showSidebarPage();
+}
+
+void MainWindow::showSidebarPage()
+{
+    if (isWatching())
+        m_watchPage->stop();
+    m_watchReturn.clear();
+    m_channelReturnVideo.reset();
     const int row = qMax(0, m_sidebar->currentRow());
     m_stack->setCurrentIndex(row);
     m_pageTitle->setText(m_sidebar->item(row)->text());
@@ -449,6 +550,52 @@ void MainWindow::applyServerUrl(const QUrl &url)
 void MainWindow::updateAccount()
 {
     m_accountButton->setUser(m_context->auth()->user());
+    const bool signedIn = m_context->auth()->isSignedIn();
+    m_studioPage->setSignedIn(signedIn);
+    // The queue resumes unfinished uploads once it has a token to send them with.
+    if (signedIn && !m_uploadQueueOpened) {
+        QString error;
+        m_uploadQueueOpened = m_uploadQueue->open(&error);
+        if (!m_uploadQueueOpened) {
+            m_noticeBanner->setProperty("kind", QStringLiteral("uploads"));
+            m_noticeBanner->setActionText(QString());
+            m_noticeBanner->showMessage(error);
+        }
+    }
+}
+
+Studio::StudioPage *MainWindow::buildStudioPage()
+{
+    // The upload journal and the local ladders must survive restarts: the
+    // application's data folder, one per server.
+    const QString dataRoot = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const QString serverKey = QString::fromLatin1(
+        QCryptographicHash::hash(m_context->serverUrl().toString().toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    Studio::UploadQueue::Options options;
+    options.journalPath = QDir(dataRoot).filePath(QStringLiteral("studio/%1/uploads.sqlite").arg(serverKey));
+    options.workDirectory = QDir(dataRoot).filePath(QStringLiteral("studio/%1/work").arg(serverKey));
+    m_studio = new Core::StudioClient(m_context->api(), this);
+    m_uploadNetwork = new QNetworkAccessManager(this);
+    m_uploadQueue = new Studio::UploadQueue(m_studio, m_uploadNetwork, options, this);
+    m_studioPage = new Studio::StudioPage(m_studio, m_uploadQueue, m_stack);
+    setAcceptDrops(true);
+    return m_studioPage;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_studioPage->acceptsDrop(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (!m_studioPage->acceptsDrop(event->mimeData()))
+        return;
+    event->acceptProposedAction();
+    // Files dropped anywhere on the window go to the studio's upload wizard.
+    m_sidebar->setCurrentRow(int(Page::Studio));
+    m_studioPage->dropFiles(event->mimeData()->urls());
 }
 
 void MainWindow::showSignInDialog()

@@ -4,12 +4,14 @@
 #include "app/signupdialog.h"
 #include "core/net/apierror.h"
 #include "core/net/userinfo.h"
+#include "core/net/videosummary.h"
 
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -20,8 +22,14 @@ class QStackedWidget;
 
 namespace Kinora::Core {
 class CatalogClient;
+class LibraryClient;
+class StudioClient;
 class PlaybackSessionClient;
-struct VideoSummary;
+}
+
+namespace Kinora::Studio {
+class StudioPage;
+class UploadQueue;
 }
 
 namespace Kinora::Player {
@@ -34,8 +42,11 @@ namespace Kinora::App {
 
 class AccountButton;
 class AppContext;
+class ChannelPage;
 class HomePage;
+class LibraryPage;
 class MessageBanner;
+class SaveVideoButton;
 class SearchPage;
 class SettingsPage;
 class ThumbnailCache;
@@ -45,8 +56,9 @@ class WatchPage;
 // button, banners for connection problems and notices, a sidebar to move
 // between Home, Search, Studio, Library and Settings (Ctrl+1..5), and the
 // pages. A video opened from Home or Search plays on the Watch page, which
-// Esc or Back leave for the page it came from. It remembers its geometry and
-// last page.
+// Esc or Back leave for the page it came from. A channel's name (on a card or
+// the watch page) opens the Channel page, which Back leaves the same way. It
+// remembers its geometry and last page.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -72,10 +84,16 @@ public:
     HomePage *homePage() const { return m_homePage; }
     SearchPage *searchPage() const { return m_searchPage; }
     WatchPage *watchPage() const { return m_watchPage; } // null until a video was opened
+    LibraryPage *libraryPage() const { return m_libraryPage; }
+    Studio::StudioPage *studioPage() const { return m_studioPage; }
+    ChannelPage *channelPage() const { return m_channelPage; } // null until a channel was opened
     bool isWatching() const;
+    bool isShowingChannel() const;
 
     void openVideo(const Core::VideoSummary &video);
     void leaveWatchPage();
+    void openChannel(const QString &channelId, const QString &channelName);
+    void leaveChannelPage();
     void focusSearch();
 
     void showSignInDialog();
@@ -83,6 +101,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -101,6 +121,10 @@ private:
 
     static QString pageId(Page page);
     WatchPage *ensureWatchPage();
+    ChannelPage *ensureChannelPage();
+    Studio::StudioPage *buildStudioPage();
+    void showWatchPage(const Core::VideoSummary &video);
+    void showSidebarPage();
 
     AppContext *m_context;
     QWidget *m_header = nullptr;
@@ -116,7 +140,20 @@ private:
     HomePage *m_homePage = nullptr;
     SearchPage *m_searchPage = nullptr;
     WatchPage *m_watchPage = nullptr;
+    Core::LibraryClient *m_library = nullptr;
+    LibraryPage *m_libraryPage = nullptr;
+    ChannelPage *m_channelPage = nullptr;
+    SaveVideoButton *m_saveButton = nullptr;
+    // Where Back goes: the channel page a video was opened from, and the
+    // video that was playing when its channel was opened.
+    QPointer<QWidget> m_watchReturn;
+    std::optional<Core::VideoSummary> m_channelReturnVideo;
     QNetworkAccessManager *m_playerNetwork = nullptr;
+    Core::StudioClient *m_studio = nullptr;
+    QNetworkAccessManager *m_uploadNetwork = nullptr;
+    Studio::UploadQueue *m_uploadQueue = nullptr;
+    Studio::StudioPage *m_studioPage = nullptr;
+    bool m_uploadQueueOpened = false;
     QSettings *m_playerSettings = nullptr;
     std::unique_ptr<Player::PlaybackStateStore> m_playbackStore;
     std::unique_ptr<Player::MpvHlsPlayer> m_player;

@@ -96,6 +96,19 @@ QRect VideoCard::textRect() const
     return QRect(inner.left(), thumb.bottom() + padding, inner.width(), inner.bottom() - thumb.bottom() - padding);
 }
 
+QRect VideoCard::channelRect() const
+{
+    if (m_video.channelId.isEmpty() || m_video.channelName.isEmpty())
+        return {};
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    const int line = fontMetrics().height();
+    const QRect text = textRect();
+    const int y = text.top() + QFontMetrics(titleFont).height() + line / 4;
+    const int width = qMin(text.width(), fontMetrics().horizontalAdvance(m_video.channelName));
+    return QRect(text.left(), y, width, line);
+}
+
 void VideoCard::requestThumbnail(const QSize &size)
 {
     if (m_requested || !m_thumbnails || m_posterUrl.isEmpty())
@@ -201,7 +214,10 @@ void VideoCard::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && m_pressed) {
         m_pressed = false;
-        if (rect().contains(event->position().toPoint()))
+        const QPoint position = event->position().toPoint();
+        if (channelRect().contains(position))
+            Q_EMIT channelActivated(m_video.channelId, m_video.channelName);
+        else if (rect().contains(position))
             Q_EMIT activated(m_video);
         event->accept();
         return;

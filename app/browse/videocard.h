@@ -13,7 +13,8 @@ class ThumbnailCache;
 // One video in a grid or list: 16:9 thumbnail with the duration on it, the
 // title (elided), the channel, views and age. It asks the ThumbnailCache for
 // its image the first time it is painted, so only visible cards load one.
-// Click, Enter or Space activate it.
+// Click, Enter or Space activate it; a click on the channel's name asks for
+// the channel instead.
 class VideoCard : public QWidget
 {
     Q_OBJECT
@@ -35,9 +36,12 @@ public:
     bool isThumbnailRequested() const { return m_requested; }
     bool hasThumbnail() const { return !m_image.isNull(); }
     QString metadataText() const;
+    // Where the channel's name is drawn, the part that opens the channel (empty without one).
+    QRect channelRect() const;
 
 Q_SIGNALS:
     void activated(const Kinora::Core::VideoSummary &video);
+    void channelActivated(const QString &channelId, const QString &channelName);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -2,7 +2,10 @@
 
 #include "app/browse/thumbnailcache.h"
 
+#include <QContextMenuEvent>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMetaMethod>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -137,6 +140,8 @@ void VideoGrid::onPage(const Core::VideoPage &page, const Core::ApiError &error)
         if (m_progress.contains(video.id))
             card->setProgress(m_progress.value(video.id));
         connect(card, &VideoCard::activated, this, &VideoGrid::videoActivated);
+        connect(card, &VideoCard::channelActivated, this, &VideoGrid::channelActivated);
+        card->installEventFilter(this);
         card->show();
         m_cards.append(card);
     }
@@ -152,6 +157,7 @@ void VideoGrid::relayout()
     const int line = fontMetrics().height();
     const int spacing = line / 2;
     int y = spacing;
+    m_columns = 1;
     if (!m_cards.isEmpty()) {
         if (m_layout == VideoCard::Layout::List) {
             const int cardWidth = qMax(line * 10, width - 2 * spacing);
@@ -163,6 +169,7 @@ void VideoGrid::relayout()
         } else {
             const int minWidth = line * CardWidthEm;
             const int columns = qMax(1, (width - spacing) / (minWidth + spacing));
+            m_columns = columns;
             const int cardWidth = qMax(minWidth / 2, (width - spacing) / columns - spacing);
             int rowHeight = 0;
             for (int i = 0; i < m_cards.size(); ++i) {
@@ -217,6 +224,90 @@ bool VideoGrid::focusNextPrevChild(bool next)
     if (QWidget *focus = focusWidget(); focus && m_content->isAncestorOf(focus))
         ensureWidgetVisible(focus);
     return moved;
+}
+
+void VideoGrid::removeVideo(const QString &videoId)
+{
+    for (qsizetype i = 0; i < m_cards.size(); ++i) {
+        VideoCard *card = m_cards.at(i);
+        if (card->video().id != videoId)
+            continue;
+        const bool hadFocus = card->hasFocus();
+        m_cards.removeAt(i);
+        delete card;
+        if (hadFocus && !m_cards.isEmpty())
+            focusCard(int(qMin(i, m_cards.size() - 1)));
+        setStatus(m_cards.isEmpty() && !hasMore() ? m_emptyText : statusText(), false);
+        return;
+    }
+}
+
+int VideoGrid::cardForKey(int index, int key) const
+{
+    const int count = int(m_cards.size());
+    const int columns = qMax(1, m_columns);
+    switch (key) {
+    case Qt::Key_Left: return index > 0 ? index - 1 : -1;
+    case Qt::Key_Right: return index + 1 < count ? index + 1 : -1;
+    case Qt::Key_Up: return index - columns >= 0 ? index - columns : -1;
+    case Qt::Key_Down:
+        if (index + columns < count)
+            return index + columns;
+        // The last row may be shorter: go to its last card rather than nowhere.
+        return (count - 1) / columns > index / columns ? count - 1 : -1;
+    case Qt::Key_Home: return count > 0 ? 0 : -1;
+    case Qt::Key_End: return count > 0 ? count - 1 : -1;
+    default: break;
+    }
+    return -1;
+}
+
+void VideoGrid::focusCard(int index)
+{
+    VideoCard *card = m_cards.value(index);
+    if (!card)
+        return;
+    card->setFocus(Qt::TabFocusReason);
+    ensureWidgetVisible(card);
+}
+
+bool VideoGrid::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *card = qobject_cast<VideoCard *>(watched);
+    if (!card || !m_cards.contains(card))
+        return QScrollArea::eventFilter(watched, event);
+    if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+        if (key->key() == Qt::Key_Delete && modifiers == Qt::NoModifier
+            && isSignalConnected(QMetaMethod::fromSignal(&VideoGrid::videoRemoveRequested))) {
+            Q_EMIT videoRemoveRequested(card->video());
+            return true;
+        }
+        if (modifiers != Qt::NoModifier)
+            return QScrollArea::eventFilter(watched, event);
+        switch (key->key()) {
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_Home:
+        case Qt::Key_End: {
+            const int target = cardForKey(int(m_cards.indexOf(card)), key->key());
+            if (target >= 0)
+                focusCard(target);
+            return true; // at an edge the focus stays, and the view does not scroll instead
+        }
+        default: break;
+        }
+    } else if (event->type() == QEvent::ContextMenu) {
+        auto *menu = static_cast<QContextMenuEvent *>(event);
+        if (isSignalConnected(QMetaMethod::fromSignal(&VideoGrid::videoContextMenuRequested))) {
+            Q_EMIT videoContextMenuRequested(card->video(), menu->globalPos());
+            return true;
+        }
+    }
+    return QScrollArea::eventFilter(watched, event);
 }
 
 } // namespace Kinora::App

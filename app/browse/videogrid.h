@@ -19,7 +19,9 @@ class ThumbnailCache;
 // Cards of a paginated video list, flowed into as many columns as fit (or
 // one row each in list mode). It asks its loader for the next cursor page
 // when the view is scrolled near the bottom, and shows loading, empty and
-// error states (with a retry button) below the cards.
+// error states (with a retry button) below the cards. The arrow keys move the
+// focus between cards along the grid's rows and columns, Home and End to the
+// first and last card; Enter or Space open the focused one.
 class VideoGrid : public QScrollArea
 {
     Q_OBJECT
@@ -41,6 +43,9 @@ public:
     void setLayoutMode(VideoCard::Layout layout);
 
     QList<VideoCard *> cards() const { return m_cards; }
+    int columnCount() const { return m_columns; }
+    // Drops the card of the video (e.g. after it left the list on the server).
+    void removeVideo(const QString &videoId);
     bool isLoading() const { return m_loading; }
     bool hasMore() const { return !m_cursor.isEmpty(); }
     QString statusText() const;
@@ -50,6 +55,10 @@ public:
 
 Q_SIGNALS:
     void videoActivated(const Kinora::Core::VideoSummary &video);
+    void channelActivated(const QString &channelId, const QString &channelName);
+    // The context menu key or right click on a card, and Delete on a focused card.
+    void videoContextMenuRequested(const Kinora::Core::VideoSummary &video, const QPoint &globalPos);
+    void videoRemoveRequested(const Kinora::Core::VideoSummary &video);
     void pageLoaded(int cards);
     void loadFailed(const Kinora::Core::ApiError &error);
 
@@ -57,6 +66,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     bool focusNextPrevChild(bool next) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void loadNextPage();
@@ -64,6 +74,9 @@ private:
     void relayout();
     void maybeLoadMore();
     void setStatus(const QString &text, bool error);
+    // The card a key moves the focus to from card `index`; -1: none.
+    int cardForKey(int index, int key) const;
+    void focusCard(int index);
 
     Core::CatalogClient *m_catalog;
     ThumbnailCache *m_thumbnails;
@@ -78,6 +91,7 @@ private:
     QString m_cursor;
     QString m_emptyText;
     VideoCard::Layout m_layout = VideoCard::Layout::Grid;
+    int m_columns = 1;
     bool m_loading = false;
     bool m_started = false;
     bool m_failed = false;

@@ -104,7 +104,8 @@ WatchPage::WatchPage(Core::CatalogClient *catalog, Core::AuthService *auth, cons
 
     auto *row = new QHBoxLayout;
     m_channel->setObjectName(QStringLiteral("channelName"));
-    m_channel->setTextFormat(Qt::PlainText);
+    m_channel->setTextFormat(Qt::RichText);
+    m_channel->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     QFont channelFont = m_channel->font();
     channelFont.setBold(true);
     m_channel->setFont(channelFont);
@@ -125,6 +126,7 @@ WatchPage::WatchPage(Core::CatalogClient *catalog, Core::AuthService *auth, cons
     row->addLayout(channelBox);
     row->addWidget(m_subscribe);
     row->addStretch(1);
+    m_actionRow = row;
     row->addWidget(m_like);
     row->addWidget(m_dislike);
     detailsLayout->addLayout(row);
@@ -168,6 +170,10 @@ WatchPage::WatchPage(Core::CatalogClient *catalog, Core::AuthService *auth, cons
                                                                          : Core::RatingState::Rating::Dislike);
     });
     connect(m_subscribe, &QPushButton::clicked, this, &WatchPage::toggleSubscription);
+    connect(m_channel, &QLabel::linkActivated, this, [this] {
+        if (!m_video.channelId.isEmpty())
+            Q_EMIT channelActivated(m_video.channelId, m_video.channelName);
+    });
     connect(m_moreDescription, &QPushButton::clicked, this, [this] {
         m_descriptionExpanded = !m_descriptionExpanded;
         updateDescription();
@@ -328,7 +334,11 @@ void WatchPage::showVideo()
     const QString age = VideoFormat::age(m_video.publishedAt);
     m_meta->setText(age.isEmpty() ? VideoFormat::views(m_video.viewCount)
                                   : tr("%1 · %2", "views · age").arg(VideoFormat::views(m_video.viewCount), age));
-    m_channel->setText(m_video.channelName);
+    m_channel->setText(m_video.channelId.isEmpty()
+                           ? m_video.channelName.toHtmlEscaped()
+                           : QStringLiteral("<a href=\"channel\">%1</a>")
+                                 .arg(m_video.channelName.toHtmlEscaped()));
+    m_channel->setToolTip(m_video.channelId.isEmpty() ? QString() : tr("Open the channel"));
     updateDescription();
 }
 
@@ -416,6 +426,11 @@ void WatchPage::toggleSubscription()
                                      m_subscription = state;
                                  showSubscription();
                              });
+}
+
+void WatchPage::addActionWidget(QWidget *widget)
+{
+    m_actionRow->insertWidget(m_actionRow->indexOf(m_like), widget);
 }
 
 void WatchPage::resizeEvent(QResizeEvent *event)

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -33,7 +34,7 @@ class CommentSection;
 // the channel with its subscribe button, like and dislike with their counts,
 // the description (expandable, links open in the browser) and the comments.
 // Signed-out users are asked to sign in when they rate, subscribe or post.
-// Esc or the back button leave the page.
+// Esc or the back button leave the page; the channel's name opens the channel.
 class WatchPage : public QWidget
 {
     Q_OBJECT
@@ -74,10 +75,13 @@ public:
 
     void setRating(Core::RatingState::Rating rating);
     void toggleSubscription();
+    // Puts a widget into the row of actions, before like and dislike (e.g. "Save").
+    void addActionWidget(QWidget *widget);
 
 Q_SIGNALS:
     void backRequested();
     void signInRequested();
+    void channelActivated(const QString &channelId, const QString &channelName);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -109,6 +113,7 @@ private:
     QLabel *m_channel;
     QLabel *m_subscribers;
     QPushButton *m_subscribe;
+    QHBoxLayout *m_actionRow = nullptr;
     QToolButton *m_like;
     QToolButton *m_dislike;
     QLabel *m_description;

@@ -11,6 +11,7 @@
 #include "player/mpv/mpvvideowidget.h"
 #include "player/ui/miniplayerwindow.h"
 #include "player/ui/playerwidget.h"
+#include "tests/support/xvfbrerun.h"
 
 #include <QApplication>
 #include <QFile>
@@ -136,34 +137,11 @@ private Q_SLOTS:
 
 int main(int argc, char **argv)
 {
-    if (qgetenv("KINORA_SCREENSHOT_CHILD") != "1") {
-        QCoreApplication app(argc, argv);
-        const QString xvfb = QStandardPaths::findExecutable(QStringLiteral("xvfb-run"));
-        if (xvfb.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty()) {
-            std::printf("SKIP: xvfb-run or ffmpeg is not installed\n");
-            return 77;
-        }
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("KINORA_SCREENSHOT_CHILD"), QStringLiteral("1"));
-        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
-        environment.insert(QStringLiteral("LIBGL_ALWAYS_SOFTWARE"), QStringLiteral("1"));
-        QProcess child;
-        child.setProcessEnvironment(environment);
-        child.setProcessChannelMode(QProcess::ForwardedChannels);
-        QStringList arguments = {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1280x720x24"),
-                                 app.applicationFilePath()};
-        arguments.append(app.arguments().mid(1));
-        child.start(xvfb, arguments);
-        if (!child.waitForFinished(240000)) {
-            child.kill();
-            child.waitForFinished(5000);
-            return 1;
-        }
-        return child.exitStatus() == QProcess::NormalExit ? child.exitCode() : 1;
-    }
-    QApplication app(argc, argv);
-    TestPlayerScreenshot test;
-    return QTest::qExec(&test, argc, argv);
+    return Kinora::Tests::runUnderXvfb(argc, argv, [](int argc, char **argv) {
+        QApplication app(argc, argv);
+        TestPlayerScreenshot test;
+        return QTest::qExec(&test, argc, argv);
+    });
 }
 
 #include "tst_playerscreenshot.moc"
