@@ -103,6 +103,55 @@
     </message>
 </context>
 <context>
+    <name>Kinora::App::ChannelPage</name>
+    <message>
+        <source>← Back</source>
+        <translation>← Zurück</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Zurück (Esc)</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Neueste</translation>
+    </message>
+    <message>
+        <source>Popular</source>
+        <translation>Beliebt</translation>
+    </message>
+    <message>
+        <source>This channel has no videos yet.</source>
+        <translation>Dieser Kanal hat noch keine Videos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscriber</source>
+        <translation>
+            <numerusform>%n Abonnent</numerusform>
+            <numerusform>%n Abonnenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscribers</source>
+        <translation>
+            <numerusform>%n Abonnent</numerusform>
+            <numerusform>%n Abonnenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subscribed</source>
+        <translation>Abonniert</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>Abonnieren</translation>
+    </message>
+    <message>
+        <source>The subscription was not changed: %1</source>
+        <translation>Das Abonnement wurde nicht geändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>Kinora::App::CommentSection</name>
     <message>
         <source>Add a comment…</source>
@@ -228,6 +277,81 @@
     </message>
 </context>
 <context>
+    <name>Kinora::App::LibraryPage</name>
+    <message>
+        <source>Sign in to see your library</source>
+        <translation>Melden Sie sich an, um Ihre Mediathek zu sehen</translation>
+    </message>
+    <message>
+        <source>Your watch history, the videos you liked, Watch later and your playlists are kept with your account.</source>
+        <translation>Ihr Wiedergabeverlauf, die Videos, die Sie mögen, „Später ansehen“ und Ihre Playlists werden mit Ihrem Konto gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Liked</source>
+        <translation>Mag ich</translation>
+    </message>
+    <message>
+        <source>Watch later</source>
+        <translation>Später ansehen</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Playlists</translation>
+    </message>
+    <message>
+        <source>&amp;Clear history…</source>
+        <translation>Verlauf &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>Videos you watch appear here.</source>
+        <translation>Hier erscheinen Videos, die Sie ansehen.</translation>
+    </message>
+    <message>
+        <source>Videos you like appear here.</source>
+        <translation>Hier erscheinen Videos, die Sie mögen.</translation>
+    </message>
+    <message>
+        <source>Save videos to watch later from the watch page.</source>
+        <translation>Speichern Sie Videos auf der Wiedergabeseite, um sie später anzusehen.</translation>
+    </message>
+    <message>
+        <source>Watch later could not be loaded: %1</source>
+        <translation>„Später ansehen“ konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Abspielen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from history</source>
+        <translation>Aus dem Verlauf &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>The video was not removed from your history: %1</source>
+        <translation>Das Video wurde nicht aus Ihrem Verlauf entfernt: %1</translation>
+    </message>
+    <message>
+        <source>Clear history</source>
+        <translation>Verlauf löschen</translation>
+    </message>
+    <message>
+        <source>Clear your whole watch history? This also empties “Continue watching”.</source>
+        <translation>Ihren gesamten Wiedergabeverlauf löschen? Dadurch wird auch „Weiterschauen“ geleert.</translation>
+    </message>
+    <message>
+        <source>The history was not cleared: %1</source>
+        <translation>Der Verlauf wurde nicht gelöscht: %1</translation>
+    </message>
+</context>
+<context>
     <name>Kinora::App::MainWindow</name>
     <message>
         <source>Signed in as %1.</source>
@@ -317,6 +441,10 @@
         <source>Watch</source>
         <translation>Wiedergabe</translation>
     </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
 </context>
 <context>
     <name>Kinora::App::MessageBanner</name>
@@ -358,6 +486,268 @@
     <message>
         <source>Your library will keep your watch history, the videos you saved for later and your playlists.</source>
         <translation>Ihre Mediathek wird Ihren Wiedergabeverlauf, die für später gespeicherten Videos und Ihre Playlists enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::PlaylistView</name>
+    <message>
+        <source>This playlist is empty.</source>
+        <translation>Diese Playlist ist leer.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move up (Ctrl+Up)</source>
+        <translation>Nach oben verschieben (Strg+Pfeil hoch)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move down (Ctrl+Down)</source>
+        <translation>Nach unten verschieben (Strg+Pfeil runter)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove from the playlist (Delete)</source>
+        <translation>Aus der Playlist entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Videos of the playlist</source>
+        <translation>Videos der Playlist</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>The playlist could not be loaded: %1</source>
+        <translation>Die Playlist konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1. Unavailable video</source>
+        <translation>%1. Nicht verfügbares Video</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>channel · duration</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1. %2
+%3</source>
+        <comment>position. title, details</comment>
+        <translation>%1. %2
+%3</translation>
+    </message>
+    <message>
+        <source>The video was not moved: %1</source>
+        <translation>Das Video wurde nicht verschoben: %1</translation>
+    </message>
+    <message>
+        <source>The video was not removed: %1</source>
+        <translation>Das Video wurde nicht entfernt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::PlaylistsPanel</name>
+    <message>
+        <source>&amp;New playlist…</source>
+        <translation>&amp;Neue Playlist …</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>← All playlists</source>
+        <translation>← Alle Playlists</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Playlists</translation>
+    </message>
+    <message>
+        <source>This playlist is empty. Add videos from the watch page.</source>
+        <translation>Diese Playlist ist leer. Fügen Sie Videos auf der Wiedergabeseite hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video</source>
+        <translation>
+            <numerusform>%n Video</numerusform>
+            <numerusform>%n Videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n videos</source>
+        <translation>
+            <numerusform>%n Video</numerusform>
+            <numerusform>%n Videos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <source>Unlisted</source>
+        <translation>Nicht gelistet</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3</source>
+        <comment>title, videos · visibility</comment>
+        <translation>%1
+%2 · %3</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Your playlists could not be loaded: %1</source>
+        <translation>Ihre Playlists konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>You have no playlists yet. Create one to collect videos.</source>
+        <translation>Sie haben noch keine Playlists. Erstellen Sie eine, um Videos zu sammeln.</translation>
+    </message>
+    <message>
+        <source>New playlist</source>
+        <translation>Neue Playlist</translation>
+    </message>
+    <message>
+        <source>Name of the new playlist:</source>
+        <translation>Name der neuen Playlist:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Rename playlist</source>
+        <translation>Playlist umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of the playlist:</source>
+        <translation>Neuer Name der Playlist:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete playlist</source>
+        <translation>Playlist löschen</translation>
+    </message>
+    <message>
+        <source>Delete the playlist “%1”? The videos themselves stay on Kinora.</source>
+        <translation>Die Playlist „%1“ löschen? Die Videos selbst bleiben auf Kinora.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>The playlist was not created: %1</source>
+        <translation>Die Playlist wurde nicht erstellt: %1</translation>
+    </message>
+    <message>
+        <source>The playlist was not renamed: %1</source>
+        <translation>Die Playlist wurde nicht umbenannt: %1</translation>
+    </message>
+    <message>
+        <source>The playlist was not deleted: %1</source>
+        <translation>Die Playlist wurde nicht gelöscht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::App::SaveVideoButton</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save to Watch later or a playlist</source>
+        <translation>In „Später ansehen“ oder einer Playlist speichern</translation>
+    </message>
+    <message>
+        <source>Sign in to save videos…</source>
+        <translation>Zum Speichern von Videos anmelden …</translation>
+    </message>
+    <message>
+        <source>Save to &amp;Watch later</source>
+        <translation>In „&amp;Später ansehen“ speichern</translation>
+    </message>
+    <message>
+        <source>Add to playlist</source>
+        <translation>Zu Playlist hinzufügen</translation>
+    </message>
+    <message>
+        <source>Loading playlists…</source>
+        <translation>Playlists werden geladen …</translation>
+    </message>
+    <message>
+        <source>&amp;New playlist…</source>
+        <translation>&amp;Neue Playlist …</translation>
+    </message>
+    <message>
+        <source>The playlists could not be loaded</source>
+        <translation>Die Playlists konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>No playlists yet</source>
+        <translation>Noch keine Playlists</translation>
+    </message>
+    <message>
+        <source>Watch later</source>
+        <translation>Später ansehen</translation>
+    </message>
+    <message>
+        <source>New playlist</source>
+        <translation>Neue Playlist</translation>
+    </message>
+    <message>
+        <source>Name of the new playlist:</source>
+        <translation>Name der neuen Playlist:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>The playlist was not created: %1</source>
+        <translation>Die Playlist wurde nicht erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Saved to “%1”.</source>
+        <translation>In „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>The video is already in “%1”.</source>
+        <translation>Das Video ist bereits in „%1“.</translation>
+    </message>
+    <message>
+        <source>The video was not saved to “%1”: %2</source>
+        <translation>Das Video wurde nicht in „%1“ gespeichert: %2</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1265,10 @@
         <source>The subscription was not changed: %1</source>
         <translation>Das Abonnement wurde nicht geändert: %1</translation>
     </message>
+    <message>
+        <source>Open the channel</source>
+        <translation>Kanal öffnen</translation>
+    </message>
 </context>
 <context>
     <name>Kinora::Core::ApiClient</name>
@@ -1100,6 +1494,17 @@
     </message>
 </context>
 <context>
+    <name>Kinora::Core::LibraryClient</name>
+    <message>
+        <source>The server sent an answer Kinora does not understand.</source>
+        <translation>Der Server hat eine Antwort gesendet, die Kinora nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The video is not in your Watch later list.</source>
+        <translation>Das Video ist nicht in Ihrer Liste „Später ansehen“.</translation>
+    </message>
+</context>
+<context>
     <name>Kinora::Core::MediaProbe</name>
     <message>
         <source>no such file</source>
@@ -1221,6 +1626,13 @@
     <message>
         <source>receiving an encoded picture</source>
         <translation>Empfangen eines kodierten Bildes</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Core::StudioClient</name>
+    <message>
+        <source>The server sent an answer Kinora does not understand.</source>
+        <translation>Der Server hat eine Antwort gesendet, die Kinora nicht versteht.</translation>
     </message>
 </context>
 <context>
@@ -1922,14 +2334,959 @@
     </message>
 </context>
 <context>
-    <name>Kinora::Studio::StudioPage</name>
+    <name>Kinora::Studio::ContentActions</name>
     <message>
-        <source>Studio</source>
-        <translation>Studio</translation>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The studio is where creators will publish to their Kinora server:&lt;/p&gt;&lt;p&gt;&lt;b&gt;Upload&lt;/b&gt; videos with resumable transfers that survive a lost connection,&lt;br&gt;&lt;b&gt;transcode&lt;/b&gt; them on this computer into an adaptive quality ladder,&lt;br&gt;and &lt;b&gt;go live&lt;/b&gt; with chat moderation and viewer statistics.&lt;/p&gt;&lt;p&gt;These tools are not available yet.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Im Studio werden Kreative auf ihrem Kinora-Server veröffentlichen:&lt;/p&gt;&lt;p&gt;Videos &lt;b&gt;hochladen&lt;/b&gt;, mit Übertragungen, die eine unterbrochene Verbindung überstehen,&lt;br&gt;sie auf diesem Rechner in eine adaptive Qualitätsstufenleiter &lt;b&gt;transkodieren&lt;/b&gt;&lt;br&gt;und &lt;b&gt;live gehen&lt;/b&gt;, mit Chat-Moderation und Zuschauerstatistik.&lt;/p&gt;&lt;p&gt;Diese Werkzeuge sind noch nicht verfügbar.&lt;/p&gt;</translation>
+        <source>Edit the title, description, tags and more (Enter)</source>
+        <translation>Titel, Beschreibung, Tags und mehr bearbeiten (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Replace &amp;thumbnail…</source>
+        <translation>&amp;Vorschaubild ersetzen …</translation>
+    </message>
+    <message>
+        <source>Upload an image as the thumbnail of the video</source>
+        <translation>Ein Bild als Vorschaubild des Videos hochladen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the video (Delete)</source>
+        <translation>Video löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload the list (F5)</source>
+        <translation>Liste neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Visibility</source>
+        <translation>&amp;Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Public</source>
+        <translation>Ö&amp;ffentlich</translation>
+    </message>
+    <message>
+        <source>&amp;Unlisted</source>
+        <translation>&amp;Nicht gelistet</translation>
+    </message>
+    <message>
+        <source>P&amp;rivate</source>
+        <translation>P&amp;rivat</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Change who can watch the video</source>
+        <translation>Ändern, wer das Video ansehen kann</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::ContentManager</name>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Der Server hat mit HTTP-Status %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Sign in to manage your videos.</source>
+        <translation>Melden Sie sich an, um Ihre Videos zu verwalten.</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <source>Your videos</source>
+        <translation>Ihre Videos</translation>
+    </message>
+    <message>
+        <source>Could not load your videos: %1</source>
+        <translation>Ihre Videos konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Loading your videos…</source>
+        <translation>Ihre Videos werden geladen …</translation>
+    </message>
+    <message>
+        <source>You have no videos yet. Upload one to see it here.</source>
+        <translation>Sie haben noch keine Videos. Laden Sie eines hoch, um es hier zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n Video</numerusform>
+            <numerusform>%n Videos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not change the visibility of “%1”: %2</source>
+        <translation>Die Sichtbarkeit von „%1“ konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose a thumbnail for “%1”</source>
+        <translation>Vorschaubild für „%1“ auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG or WebP image.</source>
+        <translation>%1 ist kein PNG-, JPEG- oder WebP-Bild.</translation>
+    </message>
+    <message>
+        <source>Could not replace the thumbnail: %1</source>
+        <translation>Das Vorschaubild konnte nicht ersetzt werden: %1</translation>
+    </message>
+    <message>
+        <source>Delete video</source>
+        <translation>Video löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” for good? Its media, comments and statistics are removed too; this cannot be undone.</source>
+        <translation>„%1“ endgültig löschen? Medien, Kommentare und Statistiken werden ebenfalls entfernt; dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2</source>
+        <translation>„%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::DetailsPage</name>
+    <message>
+        <source>Choose a thumbnail image</source>
+        <translation>Vorschaubild auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG or WebP image.</source>
+        <translation>%1 ist kein PNG-, JPEG- oder WebP-Bild.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>A title is required.</source>
+        <translation>Ein Titel ist erforderlich.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %1 tags; remove %n.</source>
+        <translation>
+            <numerusform>Höchstens %1 Tags; entfernen Sie %n.</numerusform>
+            <numerusform>Höchstens %1 Tags; entfernen Sie %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The publication time has to be in the future.</source>
+        <translation>Der Veröffentlichungszeitpunkt muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Describe the video. You can change all of this later in Content.</source>
+        <translation>Beschreiben Sie das Video. Sie können all das später unter „Inhalte“ ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>T&amp;ags:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>&amp;Visibility:</source>
+        <translation>&amp;Sichtbarkeit:</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
+    </message>
+    <message>
+        <source>Thumbnail:</source>
+        <translation>Vorschaubild:</translation>
+    </message>
+    <message>
+        <source>Required, up to %1 characters</source>
+        <translation>Erforderlich, bis zu %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>Comma separated, up to %1</source>
+        <translation>Durch Kommas getrennt, bis zu %1</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Keine Kategorie</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <source>Unlisted</source>
+        <translation>Nicht gelistet</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>&amp;Publish at</source>
+        <translation>&amp;Veröffentlichen am</translation>
+    </message>
+    <message>
+        <source>At %1 %</source>
+        <translation>Bei %1 %</translation>
+    </message>
+    <message>
+        <source>Custom image…</source>
+        <translation>Eigenes Bild …</translation>
+    </message>
+    <message>
+        <source>Extracting thumbnails…</source>
+        <translation>Vorschaubilder werden extrahiert …</translation>
+    </message>
+    <message>
+        <source>No thumbnails from the file: %1</source>
+        <translation>Keine Vorschaubilder aus der Datei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::FilePage</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1×%2 %3</source>
+        <translation>%1×%2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>no sound</source>
+        <translation>kein Ton</translation>
+    </message>
+    <message>
+        <source>Choose a video</source>
+        <translation>Video auswählen</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.ts *.mts *.flv *.wmv *.mpg *.mpeg);;All files (*)</source>
+        <translation>Videos (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.ts *.mts *.flv *.wmv *.mpg *.mpeg);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1: not a media file with a video stream</source>
+        <translation>%1: Keine Mediendatei mit Videostream</translation>
+    </message>
+    <message>
+        <source>%1: the duration is unknown</source>
+        <translation>%1: Die Dauer ist unbekannt</translation>
+    </message>
+    <message>
+        <source>Choose a video file, or drop one onto the studio.</source>
+        <translation>Wählen Sie eine Videodatei aus oder ziehen Sie eine auf das Studio.</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <source>%1 — ready to upload</source>
+        <translation>%1 — bereit zum Hochladen</translation>
+    </message>
+    <message>
+        <source>Cannot upload this file: %1</source>
+        <translation>Diese Datei kann nicht hochgeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Choose the video to upload. It is checked on this computer first.</source>
+        <translation>Wählen Sie das Video zum Hochladen aus. Es wird zuerst auf diesem Computer geprüft.</translation>
+    </message>
+    <message>
+        <source>&amp;Video file:</source>
+        <translation>&amp;Videodatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Path of a video file</source>
+        <translation>Pfad einer Videodatei</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::StudioPage</name>
+    <message>
+        <source>Uploads</source>
+        <translation>Uploads</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <source>&amp;Upload video…</source>
+        <translation>Video &amp;hochladen …</translation>
+    </message>
+    <message>
+        <source>Upload videos</source>
+        <translation>Videos hochladen</translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation>oder Dateien hierher ziehen</translation>
+    </message>
+    <message>
+        <source>Sign in to upload</source>
+        <translation>Zum Hochladen anmelden</translation>
+    </message>
+    <message>
+        <source>Uploading and managing videos needs a creator account on this server.</source>
+        <translation>Zum Hochladen und Verwalten von Videos ist ein Erstellerkonto auf diesem Server erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>The upload runs in the background; you can follow it under Uploads.</source>
+        <translation>Der Upload läuft im Hintergrund; Sie können ihn unter „Uploads“ verfolgen.</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <source>Unlisted</source>
+        <translation>Nicht gelistet</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Chosen by the server</source>
+        <translation>Vom Server gewählt</translation>
+    </message>
+    <message>
+        <source>Custom image %1</source>
+        <translation>Eigenes Bild %1</translation>
+    </message>
+    <message>
+        <source>Frame at %1 %</source>
+        <translation>Bild bei %1 %</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Transcoding</source>
+        <translation>Transkodierung</translation>
+    </message>
+    <message>
+        <source>On this computer, then the quality ladder is uploaded</source>
+        <translation>Auf diesem Computer, danach wird die Qualitätsstufenleiter hochgeladen</translation>
+    </message>
+    <message>
+        <source>On the server, after the original file is uploaded</source>
+        <translation>Auf dem Server, nachdem die Originaldatei hochgeladen wurde</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>Vorschaubild</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::TranscodePage</name>
+    <message>
+        <source>Transcoding</source>
+        <translation>Transkodierung</translation>
+    </message>
+    <message>
+        <source>Viewers get the video in several qualities. Choose where they are made.</source>
+        <translation>Zuschauer erhalten das Video in mehreren Qualitätsstufen. Wählen Sie, wo diese erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Transcode on this computer (recommended)</source>
+        <translation>Auf diesem Computer &amp;transkodieren (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Uses this computer&apos;s processor for a while, but uploads less and the video is ready as soon as the upload ends.</source>
+        <translation>Beansprucht eine Weile den Prozessor dieses Computers, lädt aber weniger hoch, und das Video ist fertig, sobald der Upload endet.</translation>
+    </message>
+    <message>
+        <source>Let the &amp;server transcode</source>
+        <translation>Den &amp;Server transkodieren lassen</translation>
+    </message>
+    <message>
+        <source>Sends the original file, which can take much longer to upload, and the video waits for the server&apos;s turn before it is ready.</source>
+        <translation>Sendet die Originaldatei, deren Hochladen viel länger dauern kann, und das Video wartet, bis der Server es verarbeitet, bevor es fertig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::TrayNotifier</name>
+    <message>
+        <source>“%1” is ready</source>
+        <translation>„%1“ ist fertig</translation>
+    </message>
+    <message>
+        <source>“%1” failed</source>
+        <translation>„%1“ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>“%1” failed: %2</source>
+        <translation>„%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Kinora uploads</source>
+        <translation>Kinora-Uploads</translation>
+    </message>
+    <message>
+        <source>Upload finished</source>
+        <translation>Upload abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>Upload fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::UploadQueue</name>
+    <message>
+        <source>%1 has no video track.</source>
+        <translation>%1 hat keine Videospur.</translation>
+    </message>
+    <message>
+        <source>This file cannot be uploaded: %1 Choose a video file (for example MP4, MKV, MOV or WebM).</source>
+        <translation>Diese Datei kann nicht hochgeladen werden: %1 Wählen Sie eine Videodatei (zum Beispiel MP4, MKV, MOV oder WebM).</translation>
+    </message>
+    <message>
+        <source>The video could not be converted on this computer: %1 Try another file, or let the server convert it.</source>
+        <translation>Das Video konnte auf diesem Computer nicht konvertiert werden: %1 Versuchen Sie eine andere Datei oder lassen Sie den Server sie konvertieren.</translation>
+    </message>
+    <message>
+        <source>The converted video could not be packaged: %1 Check the free disk space, then choose Retry.</source>
+        <translation>Das konvertierte Video konnte nicht verpackt werden: %1 Prüfen Sie den freien Speicherplatz und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>“%1” is ready on the server.</source>
+        <translation>„%1“ ist auf dem Server fertig.</translation>
+    </message>
+    <message>
+        <source>Cannot read the upload journal: %1</source>
+        <translation>Das Upload-Journal kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1). Kinora tries again automatically.</source>
+        <translation>Der Server ist nicht erreichbar (%1). Kinora versucht es automatisch erneut.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again, then choose Retry.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>This account may not upload videos. Ask an administrator for the creator role.</source>
+        <translation>Dieses Konto darf keine Videos hochladen. Bitten Sie einen Administrator um die Rolle „Ersteller“.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1 Choose Retry to try again.</source>
+        <translation>Der Server hat die Anfrage abgelehnt: %1 Wählen Sie „Erneut versuchen“, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Connection trouble (%1); retrying in %2 s.</source>
+        <translation>Verbindungsprobleme (%1); neuer Versuch in %2 s.</translation>
+    </message>
+    <message>
+        <source>Your upload quota is used up: %1 Delete videos you no longer need or ask the administrator for more space, then choose Retry.</source>
+        <translation>Ihr Upload-Kontingent ist aufgebraucht: %1 Löschen Sie Videos, die Sie nicht mehr benötigen, oder bitten Sie den Administrator um mehr Speicherplatz, und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The file is larger than the server accepts: %1 Shorten the video or convert it on this computer.</source>
+        <translation>Die Datei ist größer, als der Server annimmt: %1 Kürzen Sie das Video oder konvertieren Sie es auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this file: %1 Choose a video file (for example MP4, MKV, MOV or WebM).</source>
+        <translation>Der Server nimmt diese Datei nicht an: %1 Wählen Sie eine Videodatei (zum Beispiel MP4, MKV, MOV oder WebM).</translation>
+    </message>
+    <message>
+        <source>The upload expired on the server. Choose Retry to send the file again.</source>
+        <translation>Der Upload ist auf dem Server abgelaufen. Wählen Sie „Erneut versuchen“, um die Datei erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>This account may not upload videos (%1). Ask an administrator for the creator role.</source>
+        <translation>Dieses Konto darf keine Videos hochladen (%1). Bitten Sie einen Administrator um die Rolle „Ersteller“.</translation>
+    </message>
+    <message>
+        <source>%1 Check that the file is still there, then choose Retry.</source>
+        <translation>%1 Prüfen Sie, ob die Datei noch vorhanden ist, und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The upload failed: %1 Choose Retry to try again.</source>
+        <translation>Der Upload ist fehlgeschlagen: %1 Wählen Sie „Erneut versuchen“, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>The video was deleted on the server.</source>
+        <translation>Das Video wurde auf dem Server gelöscht.</translation>
+    </message>
+    <message>
+        <source>The server could not publish the video: %1</source>
+        <translation>Der Server konnte das Video nicht veröffentlichen: %1</translation>
+    </message>
+    <message>
+        <source>The thumbnail %1 cannot be read. Choose another image, then choose Retry.</source>
+        <translation>Das Vorschaubild %1 kann nicht gelesen werden. Wählen Sie ein anderes Bild und dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The thumbnail was refused: %1 Choose another image (PNG, JPEG or WebP), then choose Retry.</source>
+        <translation>Das Vorschaubild wurde abgelehnt: %1 Wählen Sie ein anderes Bild (PNG, JPEG oder WebP) und dann „Erneut versuchen“.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::UploadQueueRow</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <source>Transcoding</source>
+        <translation>Transkodieren</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>Verpacken</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Processing on the server</source>
+        <translation>Verarbeitung auf dem Server</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1× realtime</source>
+        <translation>%1× Echtzeit</translation>
+    </message>
+    <message>
+        <source>%1 MB/s</source>
+        <translation>%1 MB/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation>
+            <numerusform>noch %n s</numerusform>
+            <numerusform>noch %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1:%2 left</source>
+        <translation>noch %1:%2</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3 left</source>
+        <translation>noch %1:%2:%3</translation>
+    </message>
+    <message>
+        <source>Cancel Upload</source>
+        <translation>Upload abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop uploading “%1”? What was sent so far is discarded.</source>
+        <translation>Hochladen von „%1“ beenden? Was bisher gesendet wurde, wird verworfen.</translation>
+    </message>
+    <message>
+        <source>Stop Upload</source>
+        <translation>Upload beenden</translation>
+    </message>
+    <message>
+        <source>Keep Uploading</source>
+        <translation>Weiter hochladen</translation>
+    </message>
+    <message>
+        <source>Paused while %1</source>
+        <translation>Pausiert (%1)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Abbrechen …</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::UploadQueueView</name>
+    <message>
+        <source>No uploads yet.</source>
+        <translation>Noch keine Uploads.</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::UploadWizard</name>
+    <message>
+        <source>Upload Video</source>
+        <translation>Video hochladen</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation>&amp;Hochladen</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::VideoEditDialog</name>
+    <message>
+        <source>Publish at a later time</source>
+        <translation>Später veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Bild auswählen …</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Comma separated, e.g. travel, timelapse</source>
+        <translation>Durch Kommas getrennt, z. B. Reisen, Zeitraffer</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <source>Unlisted</source>
+        <translation>Nicht gelistet</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>The video is already published; its schedule cannot change.</source>
+        <translation>Das Video ist bereits veröffentlicht; sein Zeitplan kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>Custom image</source>
+        <translation>Eigenes Bild</translation>
+    </message>
+    <message>
+        <source>Uploaded image</source>
+        <translation>Hochgeladenes Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>T&amp;ags:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>&amp;Visibility:</source>
+        <translation>&amp;Sichtbarkeit:</translation>
+    </message>
+    <message>
+        <source>Sch&amp;edule:</source>
+        <translation>&amp;Zeitplan:</translation>
+    </message>
+    <message>
+        <source>Thumb&amp;nail:</source>
+        <translation>&amp;Vorschaubild:</translation>
+    </message>
+    <message>
+        <source>Choose a thumbnail image</source>
+        <translation>Vorschaubild auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>The title cannot be empty.</source>
+        <translation>Der Titel darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Choose an image file for the custom thumbnail.</source>
+        <translation>Wählen Sie eine Bilddatei für das eigene Vorschaubild.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG or WebP image.</source>
+        <translation>%1 ist kein PNG-, JPEG- oder WebP-Bild.</translation>
+    </message>
+    <message>
+        <source>Saving failed (%1).</source>
+        <translation>Speichern fehlgeschlagen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Kinora::Studio::VideoTableModel</name>
+    <message>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <source>Unlisted</source>
+        <translation>Nicht gelistet</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Wird verarbeitet</translation>
+    </message>
+    <message>
+        <source>Processing %1%</source>
+        <translation>Wird verarbeitet: %1%</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1</source>
+        <translation>Geplant für %1</translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation>Veröffentlicht am %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Erstellt am %1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Mag ich</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>LadderPackageWriter</name>
+    <message>
+        <source>The ladder folder %1 does not exist.</source>
+        <translation>Der Ordner der Qualitätsstufenleiter %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The ladder folder %1 has no %2.</source>
+        <translation>Im Ordner der Qualitätsstufenleiter %1 fehlt %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a link; a package holds only files and folders.</source>
+        <translation>%1 ist eine Verknüpfung; ein Paket enthält nur Dateien und Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than a package entry may be (8 GiB).</source>
+        <translation>%1 ist größer, als ein Paketeintrag sein darf (8 GiB).</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; a package holds only files and folders.</source>
+        <translation>%1 ist keine reguläre Datei; ein Paket enthält nur Dateien und Ordner.</translation>
+    </message>
+    <message>
+        <source>The path %1 is too long for a ustar package (at most 100 bytes after a folder prefix of 155).</source>
+        <translation>Der Pfad %1 ist zu lang für ein ustar-Paket (höchstens 100 Byte nach einem Ordnerpräfix von 155).</translation>
+    </message>
+    <message>
+        <source>Cannot create the package %1: %2</source>
+        <translation>Das Paket %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the package %1: %2</source>
+        <translation>Das Paket %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Packaging was cancelled.</source>
+        <translation>Das Verpacken wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being packaged.</source>
+        <translation>%1 hat sich während des Verpackens geändert.</translation>
     </message>
 </context>
 <context>
@@ -2037,10 +3394,48 @@
     </message>
 </context>
 <context>
+    <name>ThumbnailCandidates</name>
+    <message>
+        <source>%1: no video stream</source>
+        <translation>%1: Kein Videostream</translation>
+    </message>
+    <message>
+        <source>%1: no decoder for the video stream</source>
+        <translation>%1: Kein Decoder für den Videostream</translation>
+    </message>
+    <message>
+        <source>%1: out of memory</source>
+        <translation>%1: Nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>opening the video decoder</source>
+        <translation>Öffnen des Videodecoders</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>%1: no picture could be decoded near %2 s</source>
+        <translation>%1: Bei %2 s konnte kein Bild dekodiert werden</translation>
+    </message>
+</context>
+<context>
     <name>TusJournal</name>
     <message>
         <source>cannot write the upload journal %1: %2</source>
         <translation>das Upload-Journal %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UploadJournal</name>
+    <message>
+        <source>Cannot open the upload journal %1: %2</source>
+        <translation>Das Upload-Journal %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the upload journal %1: %2</source>
+        <translation>Das Upload-Journal %1 kann nicht vorbereitet werden: %2</translation>
     </message>
 </context>
 <context>

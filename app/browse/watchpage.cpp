@@ -449,6 +449,13 @@ void WatchPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    // Rich-text labels keep the link colour of the palette they were laid
+    // out with: lay them out again in the new one (light/dark switch).
+    if (event->type() == QEvent::PaletteChange && !m_video.id.isEmpty()) {
+        m_channel->setText(QString());
+        m_description->setText(QString());
+        showVideo();
+    }
     QWidget::changeEvent(event);
 }
 
