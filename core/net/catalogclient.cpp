@@ -2,6 +2,7 @@
 
 #include "core/net/apiclient.h"
 #include "core/net/apireply.h"
+#include "core/net/replyhandling.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +11,9 @@
 namespace Kinora::Core {
 
 namespace {
+
+using Rest::encoded;
+using Rest::parsePage;
 
 // Builds "path?key=value&..." with every value percent-encoded ('+' too, so
 // that a search for "c++" is not read as "c  ").
@@ -39,32 +43,6 @@ private:
     QString m_path;
     bool m_first = true;
 };
-
-QString encoded(const QString &id)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
-}
-
-ApiError invalidResponse()
-{
-    ApiError error;
-    error.httpStatus = 200;
-    error.code = QStringLiteral("invalid_response");
-    error.message = CatalogClient::tr("The server sent an answer Kinora does not understand.");
-    return error;
-}
-
-template<typename T>
-bool parsePage(const QJsonObject &json, ResultPage<T> *page, T (*fromJson)(const QJsonObject &))
-{
-    const QJsonValue items = json.value(QLatin1String("items"));
-    if (!items.isArray())
-        return false;
-    for (const QJsonValue &item : items.toArray())
-        page->items.append(fromJson(item.toObject()));
-    page->nextCursor = json.value(QLatin1String("nextCursor")).toString();
-    return true;
-}
 
 bool parseRating(const QJsonObject &json, RatingState *state)
 {
@@ -137,18 +115,7 @@ template<typename T>
 void CatalogClient::handle(ApiReply *reply, QObject *context, Callback<T> done,
                            std::function<bool(const QJsonObject &json, T *result)> parse)
 {
-    connect(reply, &ApiReply::finished, context, [reply, done = std::move(done), parse = std::move(parse)] {
-        T result{};
-        if (!reply->isSuccess()) {
-            done(result, reply->error());
-            return;
-        }
-        if (!parse(reply->json(), &result)) {
-            done(T{}, invalidResponse());
-            return;
-        }
-        done(result, ApiError());
-    });
+    Rest::handle<T>(reply, context, std::move(done), std::move(parse));
 }
 
 void CatalogClient::requestVideoPage(const QString &path, QObject *context, Callback<VideoPage> done)

@@ -2,6 +2,7 @@
 
 #include "core/net/apiclient.h"
 #include "core/net/apireply.h"
+#include "core/net/replyhandling.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,44 +12,11 @@ namespace Kinora::Core {
 
 namespace {
 
+using Rest::encoded;
+using Rest::pagePath;
+using Rest::parsePage;
+
 constexpr int LookupPageSize = 100; // the server's largest page
-
-QString encoded(const QString &id)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
-}
-
-// path?limit=N&cursor=C, each only when set.
-QString pagePath(const QString &path, const QString &cursor, int limit)
-{
-    QStringList query;
-    if (limit > 0)
-        query << QStringLiteral("limit=%1").arg(limit);
-    if (!cursor.isEmpty())
-        query << QStringLiteral("cursor=") + encoded(cursor);
-    return query.isEmpty() ? path : path + QLatin1Char('?') + query.join(QLatin1Char('&'));
-}
-
-ApiError invalidResponse()
-{
-    ApiError error;
-    error.httpStatus = 200;
-    error.code = QStringLiteral("invalid_response");
-    error.message = LibraryClient::tr("The server sent an answer Kinora does not understand.");
-    return error;
-}
-
-template<typename T>
-bool parsePage(const QJsonObject &json, ResultPage<T> *page, T (*fromJson)(const QJsonObject &))
-{
-    const QJsonValue items = json.value(QLatin1String("items"));
-    if (!items.isArray())
-        return false;
-    for (const QJsonValue &item : items.toArray())
-        page->items.append(fromJson(item.toObject()));
-    page->nextCursor = json.value(QLatin1String("nextCursor")).toString();
-    return true;
-}
 
 bool parsePlaylist(const QJsonObject &json, PlaylistSummary *playlist)
 {
@@ -90,18 +58,7 @@ template<typename T>
 void LibraryClient::handle(ApiReply *reply, QObject *context, Callback<T> done,
                            std::function<bool(const QJsonObject &json, T *result)> parse)
 {
-    connect(reply, &ApiReply::finished, context, [reply, done = std::move(done), parse = std::move(parse)] {
-        T result{};
-        if (!reply->isSuccess()) {
-            done(result, reply->error());
-            return;
-        }
-        if (!parse(reply->json(), &result)) {
-            done(T{}, invalidResponse());
-            return;
-        }
-        done(result, ApiError());
-    });
+    Rest::handle<T>(reply, context, std::move(done), std::move(parse));
 }
 
 void LibraryClient::handleDone(ApiReply *reply, QObject *context, DoneCallback done)

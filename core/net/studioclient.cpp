@@ -2,6 +2,7 @@
 
 #include "core/net/apiclient.h"
 #include "core/net/apireply.h"
+#include "core/net/replyhandling.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,42 +12,13 @@ namespace Kinora::Core {
 
 namespace {
 
-QString encoded(const QString &id)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
-}
+using Rest::encoded;
+using Rest::handle;
+using Rest::pagePath;
 
 QString videoPath(const QString &id)
 {
     return QStringLiteral("/api/v1/videos/") + encoded(id);
-}
-
-ApiError invalidResponse()
-{
-    ApiError error;
-    error.httpStatus = 200;
-    error.code = QStringLiteral("invalid_response");
-    error.message = StudioClient::tr("The server sent an answer Kinora does not understand.");
-    return error;
-}
-
-// Runs parse on the reply's JSON on success; a body without the expected shape is an error too.
-template<typename T>
-void handle(ApiReply *reply, QObject *context, StudioClient::Callback<T> done,
-            std::function<bool(const QJsonObject &json, T *result)> parse)
-{
-    QObject::connect(reply, &ApiReply::finished, context, [reply, done = std::move(done), parse = std::move(parse)] {
-        T result{};
-        if (!reply->isSuccess()) {
-            done(result, reply->error());
-            return;
-        }
-        if (!parse(reply->json(), &result)) {
-            done(T{}, invalidResponse());
-            return;
-        }
-        done(result, ApiError());
-    });
 }
 
 bool parseVideo(const QJsonObject &json, VideoSummary *video)
@@ -96,23 +68,10 @@ void StudioClient::uploadThumbnail(const QString &videoId, const QByteArray &ima
 
 void StudioClient::myVideos(const QString &cursor, int limit, QObject *context, Callback<VideoPage> done)
 {
-    QString path = QStringLiteral("/api/v1/users/me/videos");
-    QStringList query;
-    if (limit > 0)
-        query.append(QStringLiteral("limit=") + QString::number(limit));
-    if (!cursor.isEmpty())
-        query.append(QStringLiteral("cursor=") + encoded(cursor));
-    if (!query.isEmpty())
-        path += QLatin1Char('?') + query.join(QLatin1Char('&'));
+    const QString path = pagePath(QStringLiteral("/api/v1/users/me/videos"), cursor, limit);
     handle<VideoPage>(m_api->sendRequest("GET", path, QByteArray(), ApiClient::Auth::Bearer), context, std::move(done),
                       [](const QJsonObject &json, VideoPage *page) {
-                          const QJsonValue items = json.value(QLatin1String("items"));
-                          if (!items.isArray())
-                              return false;
-                          for (const QJsonValue &item : items.toArray())
-                              page->items.append(VideoSummary::fromJson(item.toObject()));
-                          page->nextCursor = json.value(QLatin1String("nextCursor")).toString();
-                          return true;
+                          return Rest::parsePage(json, page, &VideoSummary::fromJson);
                       });
 }
 

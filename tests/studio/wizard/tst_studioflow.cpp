@@ -17,6 +17,7 @@
 #include "studio/wizard/uploadqueueview.h"
 #include "studio/wizard/uploadwizard.h"
 #include "tests/app/catalogseed.h"
+#include "tests/studio/studiotestsetup.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testhttpclient.h"
 
@@ -40,6 +41,7 @@
 #include <memory>
 
 using namespace Kinora;
+namespace StudioTestSetup = Kinora::Tests::StudioTestSetup;
 using Kinora::Studio::StudioPage;
 using Kinora::Studio::UploadItem;
 using Kinora::Studio::UploadQueue;
@@ -114,31 +116,14 @@ void TestStudioFlow::initTestCase()
     qRegisterMetaType<Kinora::Studio::UploadWizard *>();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    Core::TestPatternSpec spec;
-    spec.width = 320;
-    spec.height = 180;
-    spec.durationSeconds = 10.0;
-    spec.label = QStringLiteral("studio flow");
     m_clip = m_dir->filePath(QStringLiteral("harbour_evening.mp4"));
-    Core::TestPatternWriter writer(spec);
-    writer.setCrf(28);
-    QVERIFY2(writer.write(m_clip), qPrintable(writer.errorString()));
-
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("KINORA_AUTH_KDF_OPS_LIMIT"), QStringLiteral("1"));
-    env.insert(QStringLiteral("KINORA_AUTH_KDF_MEM_LIMIT_KIB"), QStringLiteral("64"));
-    env.insert(QStringLiteral("KINORA_AUTH_RATE_IP_BURST"), QStringLiteral("100000"));
-    env.insert(QStringLiteral("KINORA_PROCESSING_LADDER"), QStringLiteral("240"));
-    env.insert(QStringLiteral("KINORA_PROCESSING_PRESET"), QStringLiteral("ultrafast"));
-    env.insert(QStringLiteral("KINORA_PROCESSING_RETRY_BASE_SECONDS"), QStringLiteral("1"));
-    m_server = std::make_unique<ServerProcess>(QStringList{}, env);
     QString error;
+    QVERIFY2(StudioTestSetup::writeClip(m_clip, QStringLiteral("studio flow"), &error), qPrintable(error));
+    m_server = std::make_unique<ServerProcess>(QStringList{}, StudioTestSetup::fastServerEnvironment());
     QVERIFY2(m_server->start(&error), qPrintable(error));
     m_seed = std::make_unique<CatalogSeed>(m_server.get());
     QVERIFY2(m_seed->registerUser(QStringLiteral("studioflow"), &m_account, &error), qPrintable(error));
-    m_api = std::make_unique<Core::ApiClient>();
-    m_api->setBaseUrl(m_server->baseUrl());
-    m_api->setTokens(m_account.accessToken, m_account.refreshToken);
+    m_api = StudioTestSetup::signedInApi(*m_server, m_account);
     m_studio = std::make_unique<Core::StudioClient>(m_api.get());
 }
 
