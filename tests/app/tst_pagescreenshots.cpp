@@ -4,7 +4,9 @@
 // and upload queue, and the content manager, in the light theme (and Home and
 // Watch in the dark one). The PNGs are saved under the build directory
 // (screenshots/pages-*.png) as test artefacts; each page is checked for what
-// it must show before it is captured.
+// it must show before it is captured. It runs twice: a 1280x800 window at
+// scale 1, then a 1920x1080 window at scale 2 on a 4K screen (pages-4k-*.png),
+// where every page must fill the window's physical pixels.
 #include "app/appcontext.h"
 #include "app/browse/homepage.h"
 #include "app/browse/searchpage.h"
@@ -65,7 +67,11 @@ class TestPageScreenshots : public QObject
         QTest::qWait(300); // thumbnails decoded off the GUI thread land
         const QImage image = widget->grab().toImage();
         QVERIFY(!image.isNull());
-        const QString path = QDir(m_outDir).filePath(QStringLiteral("pages-%1.png").arg(name));
+        const qreal scale = qEnvironmentVariableIntValue("KINORA_PAGES_SCALE") > 1 ? 2.0 : 1.0;
+        QCOMPARE(image.devicePixelRatio(), scale);
+        QCOMPARE(image.size(), widget->size() * scale);
+        const QString prefix = scale > 1.0 ? QStringLiteral("pages-4k-") : QStringLiteral("pages-");
+        const QString path = QDir(m_outDir).filePath(prefix + name + QStringLiteral(".png"));
         QVERIFY2(image.save(path), qPrintable(path));
         const int colours = distinctColours(image);
         QVERIFY2(colours >= 12, qPrintable(QStringLiteral("%1 looks blank (%2 colours)").arg(name).arg(colours)));
@@ -97,7 +103,10 @@ private Q_SLOTS:
         App::AppContext context(&settings, &store, m_server->baseUrl());
         context.theme()->apply(App::ThemeController::Theme::Light);
         App::MainWindow window(&context);
-        window.resize(1280, 800);
+        if (qEnvironmentVariableIntValue("KINORA_PAGES_SCALE") > 1)
+            window.resize(1920, 1080); // 3840x2160 physical pixels
+        else
+            window.resize(1280, 800);
         window.show();
         window.start();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -186,11 +195,19 @@ private:
 
 int main(int argc, char **argv)
 {
-    return Kinora::Tests::runUnderXvfb(argc, argv, [](int argc, char **argv) {
+    const auto test = [](int argc, char **argv) {
         QApplication app(argc, argv);
         TestPageScreenshots test;
         return QTest::qExec(&test, argc, argv);
-    });
+    };
+    if (qgetenv("KINORA_SCREENSHOT_CHILD") == "1")
+        return test(argc, argv);
+    if (const int code = Kinora::Tests::runUnderXvfb(argc, argv, test); code != 0)
+        return code;
+    // The same pages at 200 % on a 4K screen.
+    qputenv("QT_SCALE_FACTOR", "2");
+    qputenv("KINORA_PAGES_SCALE", "2");
+    return Kinora::Tests::runUnderXvfb(argc, argv, test, 240000, QStringLiteral("3840x2160x24"));
 }
 
 #include "tst_pagescreenshots.moc"

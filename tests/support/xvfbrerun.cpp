@@ -8,7 +8,8 @@
 
 namespace Kinora::Tests {
 
-int runUnderXvfb(int argc, char **argv, const std::function<int(int argc, char **argv)> &test, int timeoutMs)
+int runUnderXvfb(int argc, char **argv, const std::function<int(int argc, char **argv)> &test, int timeoutMs,
+                 const QString &screen)
 {
     if (qgetenv("KINORA_SCREENSHOT_CHILD") == "1")
         return test(argc, argv);
@@ -25,7 +26,7 @@ int runUnderXvfb(int argc, char **argv, const std::function<int(int argc, char *
     QProcess child;
     child.setProcessEnvironment(environment);
     child.setProcessChannelMode(QProcess::ForwardedChannels);
-    QStringList arguments = {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 1920x1080x24"),
+    QStringList arguments = {QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("-screen 0 ") + screen,
                              app.applicationFilePath()};
     arguments.append(app.arguments().mid(1));
     child.start(xvfb, arguments);

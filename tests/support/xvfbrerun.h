@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 #include <functional>
 
 namespace Kinora::Tests {
@@ -8,6 +10,8 @@ namespace Kinora::Tests {
 // Xvfb it starts this same binary again under xvfb-run (QT_QPA_PLATFORM=xcb,
 // Mesa's software GL) and returns its exit code, or 77 (skipped) when
 // xvfb-run or ffmpeg is missing; inside, it runs `test` and returns its code.
-int runUnderXvfb(int argc, char **argv, const std::function<int(int argc, char **argv)> &test, int timeoutMs = 240000);
+// screen: Xvfb's screen as WIDTHxHEIGHTxDEPTH.
+int runUnderXvfb(int argc, char **argv, const std::function<int(int argc, char **argv)> &test, int timeoutMs = 240000,
+                 const QString &screen = QStringLiteral("1920x1080x24"));
 
 } // namespace Kinora::Tests
