@@ -80,6 +80,24 @@ std::optional<bool> parseBool(const QString &v)
     return std::nullopt;
 }
 
+template<typename Outer>
+ServerConfig::Key nestedBoolKey(const char *name, const char *env, const char *description, Outer Config::*outer,
+                                bool Outer::*member)
+{
+    return ServerConfig::Key{
+        QString::fromLatin1(name), QString::fromLatin1(env), QString::fromLatin1(description),
+        [outer, member, name](Config &c, const QString &v, QString *error) {
+            const auto b = parseBool(v);
+            if (!b) {
+                *error = ServerConfig::tr("%1 must be true or false, not \"%2\"").arg(QString::fromLatin1(name), v);
+                return false;
+            }
+            (c.*outer).*member = *b;
+            return true;
+        },
+        [outer, member](const Config &c) { return (c.*outer).*member ? QStringLiteral("true") : QStringLiteral("false"); }};
+}
+
 QList<ServerConfig::Key> buildKeys()
 {
     using namespace Accounts;
@@ -206,32 +224,12 @@ QList<ServerConfig::Key> buildKeys()
                          &Config::accounts, &AccountSettings::rateAccountBurst, 1, 1'000'000);
     keys << nestedIntKey("auth.rateAccountPerMinute", "KINORA_AUTH_RATE_ACCOUNT_PER_MINUTE", "login attempts one account name regains a minute",
                          &Config::accounts, &AccountSettings::rateAccountPerMinute, 1, 1'000'000);
-    keys << ServerConfig::Key{
-        QStringLiteral("auth.trustForwardedFor"), QStringLiteral("KINORA_AUTH_TRUST_FORWARDED_FOR"),
-        QStringLiteral("take the client address for rate limits from the last X-Forwarded-For entry (only behind a proxy)"),
-        [](Config &c, const QString &v, QString *e) {
-            const auto b = parseBool(v);
-            if (!b) {
-                *e = ServerConfig::tr("auth.trustForwardedFor must be true or false, not \"%1\"").arg(v);
-                return false;
-            }
-            c.accounts.trustForwardedFor = *b;
-            return true;
-        },
-        [](const Config &c) { return c.accounts.trustForwardedFor ? QStringLiteral("true") : QStringLiteral("false"); }};
-    keys << ServerConfig::Key{
-        QStringLiteral("registration.enabled"), QStringLiteral("KINORA_REGISTRATION_ENABLED"),
-        QStringLiteral("whether POST /api/v1/auth/register creates accounts"),
-        [](Config &c, const QString &v, QString *e) {
-            const auto b = parseBool(v);
-            if (!b) {
-                *e = ServerConfig::tr("registration.enabled must be true or false, not \"%1\"").arg(v);
-                return false;
-            }
-            c.accounts.registrationEnabled = *b;
-            return true;
-        },
-        [](const Config &c) { return c.accounts.registrationEnabled ? QStringLiteral("true") : QStringLiteral("false"); }};
+    keys << nestedBoolKey("auth.trustForwardedFor", "KINORA_AUTH_TRUST_FORWARDED_FOR",
+                          "take the client address for rate limits from the last X-Forwarded-For entry (only behind a proxy)",
+                          &Config::accounts, &AccountSettings::trustForwardedFor);
+    keys << nestedBoolKey("registration.enabled", "KINORA_REGISTRATION_ENABLED",
+                          "whether POST /api/v1/auth/register creates accounts",
+                          &Config::accounts, &AccountSettings::registrationEnabled);
     keys << ServerConfig::Key{
         QStringLiteral("registration.defaultRole"), QStringLiteral("KINORA_REGISTRATION_DEFAULT_ROLE"),
         QStringLiteral("role of new registrations: viewer, creator, moderator or admin"),
@@ -299,32 +297,12 @@ QList<ServerConfig::Key> buildKeys()
             return true;
         },
         [](const Config &c) { return c.uploads.allowedContainers.join(QLatin1Char(',')); }};
-    keys << ServerConfig::Key{
-        QStringLiteral("upload.requireVideo"), QStringLiteral("KINORA_UPLOAD_REQUIRE_VIDEO"),
-        QStringLiteral("refuse finished uploads without a video track"),
-        [](Config &c, const QString &v, QString *e) {
-            const auto b = parseBool(v);
-            if (!b) {
-                *e = ServerConfig::tr("upload.requireVideo must be true or false, not \"%1\"").arg(v);
-                return false;
-            }
-            c.uploads.requireVideoStream = *b;
-            return true;
-        },
-        [](const Config &c) { return c.uploads.requireVideoStream ? QStringLiteral("true") : QStringLiteral("false"); }};
-    keys << ServerConfig::Key{
-        QStringLiteral("upload.syncWrites"), QStringLiteral("KINORA_UPLOAD_SYNC_WRITES"),
-        QStringLiteral("flush each PATCH to disk before acknowledging it (false: faster, a power cut may lose acknowledged bytes)"),
-        [](Config &c, const QString &v, QString *e) {
-            const auto b = parseBool(v);
-            if (!b) {
-                *e = ServerConfig::tr("upload.syncWrites must be true or false, not \"%1\"").arg(v);
-                return false;
-            }
-            c.uploads.syncWrites = *b;
-            return true;
-        },
-        [](const Config &c) { return c.uploads.syncWrites ? QStringLiteral("true") : QStringLiteral("false"); }};
+    keys << nestedBoolKey("upload.requireVideo", "KINORA_UPLOAD_REQUIRE_VIDEO",
+                          "refuse finished uploads without a video track",
+                          &Config::uploads, &UploadSettings::requireVideoStream);
+    keys << nestedBoolKey("upload.syncWrites", "KINORA_UPLOAD_SYNC_WRITES",
+                          "flush each PATCH to disk before acknowledging it (false: faster, a power cut may lose acknowledged bytes)",
+                          &Config::uploads, &UploadSettings::syncWrites);
     using Delivery::DeliverySettings;
     keys << nestedIntKey("delivery.tokenTtl", "KINORA_DELIVERY_TOKEN_TTL", "lifetime of signed media URLs in seconds",
                          &Config::delivery, &DeliverySettings::tokenTtlSeconds, 1, 30 * 86400);
